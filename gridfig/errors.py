@@ -1,0 +1,38 @@
+"""Exception types raised by gridfig.
+
+Every error raised for bad input derives from :class:`GridfigError` and from the
+built-in type a user would expect (``ValueError`` or ``TypeError``), so both
+``except ValueError`` and ``except gridfig.GridfigError`` work.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+
+class GridfigError(Exception):
+    """Base class of every error gridfig raises for bad input."""
+
+
+class InputError(GridfigError, ValueError):
+    """A value has the right type but cannot be used (shape, labels, content)."""
+
+
+class InputTypeError(GridfigError, TypeError):
+    """A value has a type gridfig cannot use."""
+
+
+class LayoutError(GridfigError, ValueError):
+    """The layout cannot be solved (for example, the figure is too small)."""
+
+
+def quote_some(items: Iterable[object], most: int = 5) -> str:
+    """Quote the first few items and count the rest, for error messages.
+
+    >>> quote_some(["a", "b", "c"], most=2)
+    "'a', 'b' and 1 more"
+    """
+    items = list(items)
+    shown = ", ".join(repr(x) if isinstance(x, str) else str(x) for x in items[:most])
+    rest = len(items) - most
+    return f"{shown} and {rest} more" if rest > 0 else shown
