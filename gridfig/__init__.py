@@ -1,3 +1,22 @@
-"""gridfig: publication figures composed from declarative panels."""
+"""gridfig: publication figures composed from declarative panels.
+
+The pieces::
+
+    gridfig.layout   the tree (Cross, Row, Column), the solver, realisation
+    gridfig.panels   Heatmap, Dendrogram, AnnotationStrip, Labels, ScaleBar, Legends
+    gridfig.cluster  clustering as its own step (no drawing)
+"""
+
+from .errors import GridfigError, InputError, InputTypeError, LayoutError
+from .layout import Column, Cross, Rect, Rendered, Row, Solution, render, solve
+from .panels import (AnnotationStrip, Dendrogram, DrawContext, Extent, Heatmap, Labels, Legends,
+                     MeasureContext, Panel, ScaleBar, Theme)
+from .units import to_inches
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "AnnotationStrip", "Column", "Cross", "Dendrogram", "DrawContext", "Extent", "GridfigError", "Heatmap",
+    "InputError", "InputTypeError", "Labels", "LayoutError", "Legends", "MeasureContext", "Panel", "Rect",
+    "Rendered", "Row", "ScaleBar", "Solution", "Theme", "render", "solve", "to_inches",
+]

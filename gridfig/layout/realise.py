@@ -1,0 +1,283 @@
+"""Realisation: the solved tree becomes nested GridSpecs, one Axes per panel.
+
+Every container (the root region, each Row, Column and Cross) becomes one
+``GridSpecFromSubplotSpec`` whose tracks are the distinct edges of its
+children's solved rectangles, in inches, with ``wspace = hspace = 0``. Gaps
+are explicit empty tracks, so GridSpec's spacing rule (a fraction of the mean
+cell size, different across and down) never applies and every gap is exactly
+the length asked for. The root grid is pinned at left/right/top/bottom, so
+rcParams cannot leak in.
+
+The host figure is never resized, no layout engine is set, and no axes are
+moved after they are created.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import numpy as np
+
+from ..errors import InputError, InputTypeError
+from ..panels.base import CENTER, DrawContext, Panel, Theme
+from ..units import to_inches
+from .measure import TextMeasurer, measure
+from .solver import Rect, Solution, solve
+from .tree import Column, Cross, Node, Row, as_node, join, walk
+
+DEFAULT_MARGIN = "2mm"
+
+
+@attrs.define
+class Rendered:
+    """The result of :func:`render`.
+
+    Attributes
+    ----------
+    figure : Figure
+        The figure drawn into (the host's root figure when embedding).
+    axes : dict
+        Panel path -> Axes.
+    solution : Solution
+        The solved rectangles, in inches relative to the region drawn into.
+    layout : Node
+        The tree that was drawn.
+    origin : (float, float)
+        The region's bottom-left corner in figure inches.
+    """
+
+    figure: Any
+    axes: dict
+    solution: Solution
+    layout: Node
+    origin: tuple = (0.0, 0.0)
+    extents: dict = attrs.field(factory=dict, repr=False)
+
+    def savefig(self, fname, **kwargs):
+        """Save the figure (``Figure.savefig``); the size is never changed.
+
+        ``bbox_inches="tight"`` would crop or grow the page to the drawn
+        content and so change the size you asked for; gridfig keeps every
+        label and legend inside the figure, so it is never needed.
+        """
+        return self.figure.savefig(fname, **kwargs)
+
+    def rect(self, path: str) -> Rect:
+        """The solved rectangle of ``path`` in figure inches."""
+        r = self.solution[path]
+        return Rect(r.x + self.origin[0], r.y + self.origin[1], r.width, r.height)
+
+
+def _host(target, figsize, dpi):
+    """Work out the figure, the region's size in inches and how to grid it."""
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure, SubFigure
+    from matplotlib.gridspec import SubplotSpec
+
+    if target is None:
+        return None, figsize, None
+    if figsize is not None:
+        raise InputError("figsize: cannot be given when drawing into an existing figure, "
+                         "subfigure, subplot spec or Axes; the region's size is used")
+    if isinstance(target, Axes):
+        fig = target.get_figure(root=False)
+        ss = target.get_subplotspec()
+        if ss is not None:
+            target.remove()
+            target = ss
+        else:
+            box = target.get_position()
+            target.remove()
+            root = fig.get_figure(root=True)
+            _check_engine(root)
+            W, H = fig.bbox.width / root.dpi, fig.bbox.height / root.dpi
+            return fig, (box.width * W, box.height * H), ("box", box)
+    if isinstance(target, SubplotSpec):
+        fig = target.get_gridspec().figure
+        root = fig.get_figure(root=True) if isinstance(fig, SubFigure) else fig
+        _check_engine(root)
+        # positions are fractions of the (sub)figure the grid belongs to
+        box = target.get_position(fig)
+        W, H = fig.bbox.width / root.dpi, fig.bbox.height / root.dpi
+        return fig, (box.width * W, box.height * H), ("spec", target)
+    if isinstance(target, SubFigure):
+        root = target.get_figure(root=True)
+        _check_engine(root)
+        dpi = root.dpi
+        return target, (target.bbox.width / dpi, target.bbox.height / dpi), ("whole", None)
+    if isinstance(target, Figure):
+        _check_engine(target)
+        return target, tuple(target.get_size_inches()), ("whole", None)
+    raise InputTypeError(
+        f"ax: expected an Axes, SubplotSpec, SubFigure or Figure to draw into, got {type(target).__name__}"
+    )
+
+
+def _check_engine(fig):
+    engine = fig.get_layout_engine()
+    if engine is not None and type(engine).__name__ != "PlaceHolderLayoutEngine":
+        raise InputError(
+            f"the host figure uses the {type(engine).__name__}, which would move gridfig's axes "
+            "after layout; create it with layout='none' (e.g. plt.subplots(..., layout='none'))"
+        )
+
+
+def _edges(values) -> np.ndarray:
+    vals = np.sort(np.asarray(values, dtype=float))
+    keep = np.concatenate([[True], np.diff(vals) > 1e-9])
+    return vals[keep]
+
+
+def _index(edges: np.ndarray, value: float) -> int:
+    return int(np.argmin(np.abs(edges - value)))
+
+
+class _Builder:
+    def __init__(self, fig, solution: Solution):
+        self.fig = fig
+        self.solution = solution
+        self.axes: dict = {}
+
+    def grid(self, cell, region: Rect, items: list[tuple[str, Rect, object]]):
+        from matplotlib.gridspec import GridSpecFromSubplotSpec
+
+        xs = _edges([region.x, region.right] + [v for _, r, _ in items for v in (r.x, r.right)])
+        ys = _edges([region.y, region.top] + [v for _, r, _ in items for v in (r.y, r.top)])[::-1]
+        gs = GridSpecFromSubplotSpec(
+            len(ys) - 1, len(xs) - 1, subplot_spec=cell, wspace=0, hspace=0,
+            width_ratios=np.diff(xs), height_ratios=-np.diff(ys),
+        )
+        for path, rect, obj in items:
+            c0, c1 = _index(xs, rect.x), _index(xs, rect.right)
+            r0, r1 = _index(ys, rect.top), _index(ys, rect.y)
+            if c1 <= c0 or r1 <= r0:
+                continue  # an empty panel (e.g. no labels to show) gets no Axes
+            sub = gs[r0:r1, c0:c1]
+            if isinstance(obj, Panel):
+                self.axes[path] = self.fig.add_subplot(sub, label=path)
+            else:
+                self.node(obj, path, sub, rect)
+
+    def node(self, node: Node, path: str, cell, region: Rect):
+        sol = self.solution
+        if isinstance(node, Cross):
+            items = [(p, sol.panels[p], obj) for p, obj in walk(node, path)
+                     if isinstance(obj, Panel) and p in sol.panels]
+        else:
+            items = [(join(path, nm), sol.nodes[join(path, nm)], child)
+                     for nm, child in zip(node.child_names(), node.children())]
+        self.grid(cell, region, items)
+
+
+def render(
+    tree,
+    *,
+    figsize=None,
+    ax=None,
+    dpi: float | None = None,
+    theme: Theme | None = None,
+    margin=DEFAULT_MARGIN,
+) -> Rendered:
+    """Solve, realise and draw a layout tree.
+
+    Parameters
+    ----------
+    tree : Node or Panel
+    figsize : (width, height), optional
+        Size of a new figure in inches (numbers or length strings); either
+        may be ``None`` to derive it from the content. Not allowed with ``ax``.
+    ax : Axes, SubplotSpec, SubFigure or Figure, optional
+        Draw into this region of an existing figure instead of a new one. An
+        Axes is removed and its place used. The host is never resized.
+    dpi : float, optional
+        Resolution of a new figure (default: ``rcParams["figure.dpi"]``).
+    theme : Theme, optional
+    margin : length
+        Empty border inside the region, the same on all four sides.
+
+    Returns
+    -------
+    Rendered
+    """
+    import matplotlib
+
+    tree = as_node(tree)
+    theme = theme or Theme()
+    if figsize is not None:
+        figsize = tuple(None if v is None else to_inches(v, "figsize") for v in figsize)
+    fig, region, how = _host(ax, figsize, dpi)
+    if fig is not None:
+        dpi = fig.get_figure(root=True).dpi
+    dpi = float(dpi or matplotlib.rcParams["figure.dpi"])
+    solution, extents = solve_measured(tree, region, dpi=dpi, theme=theme, margin=margin)
+    W, H = solution.figsize
+    if fig is None:
+        import matplotlib.pyplot as plt
+
+        fig = plt.figure(figsize=(W, H), dpi=dpi, layout="none")
+        cell = fig.add_gridspec(1, 1, left=0, right=1, bottom=0, top=1, wspace=0, hspace=0)[0, 0]
+    elif how[0] == "spec":
+        cell = how[1]
+    elif how[0] == "box":
+        b = how[1]
+        cell = fig.add_gridspec(1, 1, left=b.x0, right=b.x1, bottom=b.y0, top=b.y1,
+                                wspace=0, hspace=0)[0, 0]
+    else:
+        cell = fig.add_gridspec(1, 1, left=0, right=1, bottom=0, top=1, wspace=0, hspace=0)[0, 0]
+    builder = _Builder(fig, solution)
+    builder.grid(cell, Rect(0.0, 0.0, W, H), [("", solution.nodes[""], tree)] if not _is_leafless(tree)
+                 else [])
+    root = fig.get_figure(root=True)
+    bbox = cell.get_position(fig)
+    x0, y0 = fig.transSubfigure.transform((bbox.x0, bbox.y0))
+    origin = (x0 / root.dpi, y0 / root.dpi)
+    draw(tree, builder.axes, solution, extents, theme)
+    return Rendered(figure=root, axes=builder.axes, solution=solution, layout=tree,
+                    origin=origin, extents=extents)
+
+
+def _is_leafless(tree) -> bool:
+    return not any(isinstance(obj, Panel) for _, obj in walk(tree))
+
+
+def solve_measured(tree: Node, region, *, dpi: float, theme: Theme, margin=DEFAULT_MARGIN):
+    """Measure and solve until the measured sizes settle (at most three passes).
+
+    Panels may fit their content to the length of their core (labels thinned
+    to fit); the first pass measures without it, later passes with the
+    length the previous solution gave.
+    """
+    text = TextMeasurer(dpi)
+    extents = measure(tree, dpi=dpi, theme=theme, text=text)
+    solution = solve(tree, region, extents, margin=margin)
+    for _ in range(2):
+        along = {p: (r.width, r.height) for p, r in solution.cores.items()}
+        again = measure(tree, dpi=dpi, theme=theme, along=along, text=text)
+        if again == extents:
+            break
+        extents = again
+        solution = solve(tree, region, extents, margin=margin)
+    return solution, extents
+
+
+def draw(tree: Node, axes: dict, solution: Solution, extents: dict, theme: Theme) -> None:
+    """Draw every panel into its Axes with its context."""
+    for path, node in walk(tree):
+        if not isinstance(node, Cross):
+            continue
+        rows, cols = node.orders()
+        panels = [(join(path, node.core.label), CENTER, node.core)]
+        panels += [(join(path, f"{side}/{seg}"), side, p)
+                   for side in ("left", "right", "top", "bottom") for seg, p in node.side_items(side)]
+        for p, side, panel in panels:
+            ax = axes.get(p)
+            if ax is None:
+                continue
+            r = solution.panels[p]
+            ext = extents.get(p)
+            ctx = DrawContext(path=p, side=side, rows=rows, cols=cols, width=r.width, height=r.height,
+                              theme=theme, info=None if ext is None else ext.info)
+            panel.setup_axes(ax, ctx)
+            ctx.orient(ax)
+            panel.draw(ax, ctx)

@@ -1,0 +1,320 @@
+"""The layout tree: what goes where, declared as frozen value objects.
+
+::
+
+                 top[1]            <- stacks grow outward from the core
+                 top[0]
+      left[1] left[0] [ core ] right[0] right[1]
+                 bottom[0]
+
+A :class:`Cross` puts a core panel (a heatmap body) in the middle with a stack
+of side panels on each side; side panels share the core's row order (left and
+right) or column order (top and bottom). :class:`Row` and :class:`Column` put
+any nodes beside or above each other and align them on their cores. ``a | b``
+is ``Row(a, b)`` and ``a / b`` is ``Column(a, b)``.
+
+Every node and panel has a readable path, e.g. ``"left/dendrogram"`` or
+``"b/top/strip"``; errors, the solver's :class:`~gridfig.layout.Solution` and
+the returned axes mapping all use it.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import attrs
+import numpy as np
+
+from ..errors import InputError, InputTypeError
+from ..panels.base import SIDES, Panel
+from ..units import to_inches
+
+DEFAULT_GAP = "1mm"
+
+
+def _gap(value) -> float:
+    return to_inches(value, "gap")
+
+
+def _opt_len(name):
+    def convert(value):
+        return None if value is None else to_inches(value, name)
+
+    return convert
+
+
+def _panels(value) -> tuple:
+    if value is None:
+        return ()
+    if isinstance(value, Panel):
+        return (value,)
+    out = tuple(value)
+    for p in out:
+        if not isinstance(p, Panel):
+            raise InputTypeError(f"side stacks hold Panel objects, got {type(p).__name__} {p!r}")
+    return out
+
+
+def _order(value):
+    if value is None:
+        return None
+    arr = np.asarray(value)
+    if arr.ndim != 1 or not np.issubdtype(arr.dtype, np.integer):
+        raise InputError(f"an order must be a 1-D array of integer positions, got {arr.dtype} {arr.shape}")
+    if sorted(arr.tolist()) != list(range(len(arr))):
+        raise InputError("an order must be a permutation of 0..n-1")
+    return arr.astype(np.intp)
+
+
+class Node:
+    """Base of layout nodes: composition operators and tree walking."""
+
+    name: str | None
+
+    def __or__(self, other) -> "Row":
+        return Row(*_flat(self, Row), *_flat(as_node(other), Row))
+
+    def __truediv__(self, other) -> "Column":
+        return Column(*_flat(self, Column), *_flat(as_node(other), Column))
+
+    def children(self) -> tuple["Node", ...]:
+        return ()
+
+    def paths(self) -> list[str]:
+        """Every node and panel path in this tree, in drawing order."""
+        return [p for p, _ in walk(self)]
+
+
+def _flat(node, kind) -> tuple:
+    # a | b | c builds one Row of three, not Row(Row(a, b), c); named rows stay nested
+    if type(node) is kind and node.name is None and node.gap == _gap(DEFAULT_GAP):
+        return node.items
+    return (node,)
+
+
+def as_node(value) -> Node:
+    """Wrap a bare panel in a :class:`Cross`; pass nodes through."""
+    if isinstance(value, Node):
+        return value
+    if isinstance(value, Panel):
+        return Cross(core=value)
+    raise InputTypeError(f"expected a layout node or a Panel, got {type(value).__name__} {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Cross(Node):
+    """A core panel with stacks of side panels around it.
+
+    Parameters
+    ----------
+    core : Panel
+        The panel in the middle, usually a :class:`~gridfig.Heatmap`.
+    left, right, top, bottom : sequence of Panel
+        Side stacks, each listed *from the core outward*.
+    gap : length
+        Space between the core and its first side panel and between side
+        panels, the same across and down. Default ``"1mm"``.
+    width, height : length, optional
+        Fixed size of the core; ``None`` lets it take the space that is left.
+    weight : float
+        Share of left-over space when the core is flexible (relative to
+        siblings). Default 1.
+    row_order, col_order : array of int, optional
+        Data positions in display order. By default a dendrogram on the left
+        or right (top or bottom) supplies the row (column) order, else the
+        data order is kept.
+    name : str, optional
+        Path segment of this node inside a Row or Column.
+    """
+
+    core: Panel = attrs.field(validator=attrs.validators.instance_of(Panel))
+    left: tuple = attrs.field(default=(), converter=_panels)
+    right: tuple = attrs.field(default=(), converter=_panels)
+    top: tuple = attrs.field(default=(), converter=_panels)
+    bottom: tuple = attrs.field(default=(), converter=_panels)
+    gap: float = attrs.field(default=DEFAULT_GAP, converter=_gap)
+    width: float | None = attrs.field(default=None, converter=_opt_len("width"))
+    height: float | None = attrs.field(default=None, converter=_opt_len("height"))
+    weight: float = 1.0
+    row_order: np.ndarray | None = attrs.field(default=None, converter=_order, eq=False)
+    col_order: np.ndarray | None = attrs.field(default=None, converter=_order, eq=False)
+    name: str | None = None
+
+    def __attrs_post_init__(self):
+        self._align_labelled()
+        rows, cols = self.shape
+        for side in SIDES:
+            n = rows if side in ("left", "right") else cols
+            what = "rows" if side in ("left", "right") else "columns"
+            for label, panel in self.side_items(side):
+                count = panel.leaf_count()
+                if n is not None and count is not None and count != n:
+                    raise InputError(
+                        f"{side}/{label} has {count} values but the core "
+                        f"{self.core.label!r} has {n} {what}"
+                    )
+        for order, n, what in ((self.row_order, rows, "row_order"), (self.col_order, cols, "col_order")):
+            if order is not None and n is not None and len(order) != n:
+                raise InputError(f"{what} has {len(order)} positions but the core has {n}")
+        self._check_orders()
+
+    def _align_labelled(self) -> None:
+        # Labelled side data (a pandas Series) is matched to the core's labels
+        # here, once, so drawing only ever sees values in data order. The
+        # panels given are not changed: aligned copies go into this node.
+        row_labels = getattr(self.core, "row_labels", None)
+        col_labels = getattr(self.core, "col_labels", None)
+        for side in SIDES:
+            labels, what = (row_labels, "rows") if side in ("left", "right") else (col_labels, "columns")
+            stack = getattr(self, side)
+            if not any(getattr(p, "labelled", False) for p in stack):
+                continue
+            if labels is None:
+                raise InputError(
+                    f"{side}: a labelled annotation (pandas Series) needs a core with labelled {what}; "
+                    f"give the heatmap a DataFrame (Heatmap.from_frame) or pass the annotation as a list"
+                )
+            aligned = tuple(p.align(labels, what) if getattr(p, "labelled", False) else p for p in stack)
+            object.__setattr__(self, side, aligned)
+
+    def _check_orders(self) -> None:
+        for explicit, sides, what in ((self.row_order, ("left", "right"), "row"),
+                                      (self.col_order, ("top", "bottom"), "column")):
+            seen = [] if explicit is None else [(f"{what}_order", explicit)]
+            for side in sides:
+                for seg, panel in self.side_items(side):
+                    order = panel.leaf_order()
+                    if order is not None:
+                        seen.append((f"{side}/{seg}", np.asarray(order)))
+            for name, order in seen[1:]:
+                if not np.array_equal(order, seen[0][1]):
+                    raise InputError(
+                        f"{name} orders the {what}s differently from {seen[0][0]}; "
+                        f"side panels of one core must share its {what} order"
+                    )
+
+    @property
+    def shape(self) -> tuple[int | None, int | None]:
+        """``(rows, cols)`` of the core, from its data or its side panels."""
+        rows, cols = self.core.shape
+        if rows is None:
+            rows = next((p.leaf_count() for s in ("left", "right") for p in getattr(self, s)
+                         if p.leaf_count() is not None), None)
+        if cols is None:
+            cols = next((p.leaf_count() for s in ("top", "bottom") for p in getattr(self, s)
+                         if p.leaf_count() is not None), None)
+        return rows, cols
+
+    def side_items(self, side: str) -> list[tuple[str, Panel]]:
+        """``(path segment, panel)`` pairs of one stack, unique names."""
+        seen: dict[str, int] = {}
+        out = []
+        for panel in getattr(self, side):
+            base = panel.label
+            seen[base] = seen.get(base, 0) + 1
+            out.append((base if seen[base] == 1 else f"{base}_{seen[base]}", panel))
+        return out
+
+    def orders(self) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """The row and column display orders (data positions)."""
+        rows, cols = self.shape
+
+        def pick(explicit, sides, n):
+            if explicit is not None:
+                return explicit
+            for side in sides:
+                for panel in getattr(self, side):
+                    order = panel.leaf_order()
+                    if order is not None:
+                        return np.asarray(order, dtype=np.intp)
+            return None if n is None else np.arange(n)
+
+        return pick(self.row_order, ("left", "right"), rows), pick(self.col_order, ("top", "bottom"), cols)
+
+    def __repr__(self) -> str:
+        return format_tree(self)
+
+
+def _items(value) -> tuple:
+    return tuple(as_node(v) for v in value)
+
+
+@attrs.frozen(kw_only=True, init=False)
+class _Line(Node):
+    items: tuple = attrs.field(converter=_items)
+    gap: float = attrs.field(default=DEFAULT_GAP, converter=_gap)
+    weight: float = 1.0
+    name: str | None = None
+
+    def __init__(self, *items, gap=DEFAULT_GAP, weight=1.0, name=None):
+        if len(items) == 1 and isinstance(items[0], (list, tuple)):
+            items = tuple(items[0])
+        if not items:
+            raise InputError(f"{type(self).__name__} needs at least one node")
+        self.__attrs_init__(items=items, gap=gap, weight=weight, name=name)
+
+    def children(self) -> tuple[Node, ...]:
+        return self.items
+
+    def child_names(self) -> list[str]:
+        names, seen = [], set()
+        for i, child in enumerate(self.items):
+            nm = getattr(child, "name", None) or str(i)
+            if nm in seen:
+                raise InputError(f"two children of one {type(self).__name__} are both named {nm!r}")
+            seen.add(nm)
+            names.append(nm)
+        return names
+
+    def __repr__(self) -> str:
+        return format_tree(self)
+
+
+class Row(_Line):
+    """Nodes side by side, cores aligned top and bottom.
+
+    ``Row(a, b, c, gap="2mm")``; each child is a node or a bare panel.
+    """
+
+
+class Column(_Line):
+    """Nodes above each other, cores aligned left and right.
+
+    ``Column(a, b, gap="2mm")``; each child is a node or a bare panel.
+    """
+
+
+def join(prefix: str, segment: str) -> str:
+    return f"{prefix}/{segment}" if prefix else segment
+
+
+def walk(node: Node, prefix: str = "") -> Iterator[tuple[str, object]]:
+    """Yield ``(path, node_or_panel)`` for the tree, parents before children."""
+    yield prefix, node
+    if isinstance(node, Cross):
+        yield join(prefix, node.core.label), node.core
+        for side in SIDES:
+            for seg, panel in node.side_items(side):
+                yield join(prefix, f"{side}/{seg}"), panel
+    else:
+        for nm, child in zip(node.child_names(), node.children()):
+            yield from walk(child, join(prefix, nm))
+
+
+def format_tree(node: Node, indent: str = "") -> str:
+    """An indented outline of the tree, used as the nodes' ``repr``."""
+    if isinstance(node, Cross):
+        rows, cols = node.shape
+        head = f"{indent}Cross{'(' + repr(node.name) + ')' if node.name else ''} core={node.core.label}"
+        if rows is not None or cols is not None:
+            head += f" [{rows} x {cols}]"
+        lines = [head]
+        for side in SIDES:
+            items = node.side_items(side)
+            if items:
+                lines.append(f"{indent}  {side}: " + ", ".join(seg for seg, _ in items))
+        return "\n".join(lines)
+    lines = [f"{indent}{type(node).__name__}{'(' + repr(node.name) + ')' if node.name else ''}"]
+    for child in node.children():
+        lines.append(format_tree(child, indent + "  "))
+    return "\n".join(lines)

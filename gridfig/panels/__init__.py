@@ -1,0 +1,13 @@
+"""Panels: the things a layout places and that draw themselves."""
+
+from .base import DrawContext, Extent, MeasureContext, Panel, Theme
+from .dendrogram import Dendrogram
+from .heatmap import Heatmap
+from .labels import Labels
+from .legend import CategoryLegend, Legends, ScaleBar, ScaleLegend
+from .strip import AnnotationStrip
+
+__all__ = [
+    "AnnotationStrip", "CategoryLegend", "Dendrogram", "DrawContext", "Extent", "Heatmap", "Labels",
+    "Legends", "MeasureContext", "Panel", "ScaleBar", "ScaleLegend", "Theme",
+]

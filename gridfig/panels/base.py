@@ -1,0 +1,367 @@
+"""The panel base class and the contexts a panel is measured and drawn with.
+
+A panel is a frozen value object: it holds its data and style and knows how to
+measure and draw itself. It never stores the Axes it was drawn on, so one panel
+can sit in several trees and figures.
+
+Orientation belongs to the framework. A panel beside a core (a heatmap body)
+draws in a canonical frame:
+
+* *along* runs over the leaves: leaf ``k`` (the k-th displayed row or column)
+  occupies ``[k, k + 1]``, so its centre is ``k + 0.5``;
+* *away* runs from the core outwards, ``0`` at the edge next to the core.
+
+:class:`DrawContext` maps that frame onto x and y for each side, so the same
+panel works on the left, right, top and bottom without ``if side == ...``.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, ClassVar, Sequence
+
+import attrs
+import numpy as np
+
+from ..units import to_inches
+
+SIDES = ("left", "right", "top", "bottom")
+CENTER = "center"
+
+
+def _opt_length(name: str):
+    def convert(value):
+        return None if value is None else to_inches(value, name)
+
+    return convert
+
+
+@attrs.frozen(kw_only=True)
+class Theme:
+    """Fonts, line widths and colours shared by every panel of a figure.
+
+    Parameters
+    ----------
+    fontsize : float
+        Font size in points of labels and legends.
+    line_width : float
+        Line width in points of dendrograms and outlines.
+    line_color : str
+        Colour of dendrogram lines.
+    missing_color : str
+        Colour of missing heatmap cells and missing annotation values.
+    text_color : str
+        Colour of labels and legend text.
+    """
+
+    fontsize: float = 8.0
+    line_width: float = 0.7
+    line_color: str = "#222222"
+    missing_color: str = "#d4d4d4"
+    text_color: str = "#000000"
+
+
+@attrs.frozen(kw_only=True)
+class Extent:
+    """What a panel needs from the layout, in inches.
+
+    Parameters
+    ----------
+    thickness : float
+        Size away from the core (width on the left or right, height on top or
+        at the bottom).
+    before, after : float
+        How far the panel's content reaches past the start or end of the core
+        along the leaves (for example, half a label's height, or a strip's
+        name written past its end). The layout keeps that much room free.
+    info : object
+        Anything the panel worked out while measuring and wants again when
+        drawing (for example, which labels it will show). Passed back as
+        ``DrawContext.info``.
+    """
+
+    thickness: float
+    before: float = 0.0
+    after: float = 0.0
+    info: Any = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen(kw_only=True)
+class MeasureContext:
+    """What a panel is told when asked for its :class:`Extent`.
+
+    Attributes
+    ----------
+    path : str
+        The panel's node path, e.g. ``"left/labels"``.
+    side : str
+        ``"left"``, ``"right"``, ``"top"``, ``"bottom"`` or ``"center"``.
+    order : ndarray or None
+        Data positions of the leaves in display order (along the side).
+    along : float or None
+        The length of the core along the leaves in inches, once known. The
+        layout measures twice: first with ``None``, then with the length the
+        first solution gave, so panels whose content depends on it (labels
+        thinned to fit) can settle.
+    theme : Theme
+    text : TextMeasurer
+        Measures text extents in inches at the figure's dpi without drawing.
+    """
+
+    path: str
+    side: str
+    order: np.ndarray | None = attrs.field(eq=False)
+    along: float | None
+    theme: Theme
+    text: Any = attrs.field(eq=False)
+
+
+@attrs.frozen(kw_only=True)
+class DrawContext:
+    """What a panel is told when drawing, and the canonical-frame helpers.
+
+    Attributes
+    ----------
+    path : str
+        The panel's node path.
+    side : str
+        ``"left"``, ``"right"``, ``"top"``, ``"bottom"`` or ``"center"``.
+    rows, cols : ndarray or None
+        The core's row and column order (data positions, top row first,
+        leftmost column first).
+    width, height : float
+        The panel's size in inches.
+    theme : Theme
+    info : object
+        ``Extent.info`` from this panel's measurement.
+    """
+
+    path: str
+    side: str
+    rows: np.ndarray | None = attrs.field(eq=False)
+    cols: np.ndarray | None = attrs.field(eq=False)
+    width: float
+    height: float
+    theme: Theme
+    info: Any = attrs.field(default=None, eq=False)
+
+    # -- the canonical frame -------------------------------------------------
+    @property
+    def vertical(self) -> bool:
+        """True on the left and right, where the leaves run down the y axis."""
+        return self.side in ("left", "right")
+
+    @property
+    def order(self) -> np.ndarray | None:
+        """Data positions of the leaves along this side, in display order."""
+        if self.side == CENTER:
+            return None
+        return self.rows if self.vertical else self.cols
+
+    @property
+    def n(self) -> int:
+        """Number of leaves along this side."""
+        order = self.order
+        return 0 if order is None else len(order)
+
+    @property
+    def along_length(self) -> float:
+        """Length of the panel along the leaves, in inches."""
+        return self.height if self.vertical else self.width
+
+    @property
+    def thickness(self) -> float:
+        """Size of the panel away from the core, in inches."""
+        return self.width if self.vertical else self.height
+
+    def xy(self, along, away):
+        """Map canonical coordinates to data ``(x, y)``."""
+        return (away, along) if self.vertical else (along, away)
+
+    def segments(self, along, away) -> np.ndarray:
+        """Stack canonical polylines into a ``LineCollection`` segment array.
+
+        ``along`` and ``away`` have shape ``(k, m)``: k polylines of m points.
+        """
+        along = np.asarray(along, dtype=float)
+        away = np.asarray(away, dtype=float)
+        x, y = self.xy(along, away)
+        return np.stack([x, y], axis=-1)
+
+    def rect(self, along0, away0, d_along, d_away):
+        """A rectangle ``(x, y, width, height)`` from canonical coordinates."""
+        if self.vertical:
+            return away0, along0, d_away, d_along
+        return along0, away0, d_along, d_away
+
+    def set_away_limits(self, ax, low: float, high: float) -> None:
+        """Set the data range away from the core; ``low`` is next to the core."""
+        low, high = float(low), float(high)
+        if high == low:
+            high = low + 1.0
+        if self.side == "left":
+            ax.set_xlim(high, low)
+        elif self.side == "right":
+            ax.set_xlim(low, high)
+        elif self.side == "top":
+            ax.set_ylim(low, high)
+        elif self.side == "bottom":
+            ax.set_ylim(high, low)
+
+    def imshow(self, ax, values, **kwargs):
+        """Draw an image whose axis 0 runs along the leaves and axis 1 away.
+
+        ``values`` has shape ``(n_along, n_away)`` or ``(n_along, n_away, 3|4)``;
+        column 0 is drawn next to the core, each cell one unit in both
+        directions. Returns the ``AxesImage``.
+        """
+        values = np.asarray(values)
+        n_along, n_away = values.shape[:2]
+        kwargs.setdefault("interpolation", "nearest")
+        kwargs.setdefault("aspect", "auto")
+        if self.vertical:
+            img = ax.imshow(values, origin="upper", extent=(0, n_away, n_along, 0), **kwargs)
+        else:
+            img = ax.imshow(np.swapaxes(values, 0, 1), origin="lower",
+                            extent=(0, n_along, 0, n_away), **kwargs)
+        self.set_away_limits(ax, 0, n_away)
+        self._set_along_limits(ax, n_along)
+        return img
+
+    def bars(self, ax, values, *, width: float = 0.8, **kwargs):
+        """One bar per leaf growing away from the core (``values`` in display order)."""
+        values = np.asarray(values, dtype=float)
+        centres = np.arange(len(values)) + 0.5
+        if self.vertical:
+            return ax.barh(centres, values, height=width, **kwargs)
+        return ax.bar(centres, values, width=width, **kwargs)
+
+    def end_text(self, ax, text: str, *, pad: float, **kwargs):
+        """Write ``text`` past the end of the leaves, centred across the panel.
+
+        On the left and right it reads upwards below the last row; on top and
+        at the bottom it reads rightwards after the last column. ``pad`` is
+        the space in inches between the last leaf and the text.
+        """
+        from matplotlib.transforms import ScaledTranslation, blended_transform_factory
+
+        fig = ax.get_figure(root=True)
+        if self.vertical:
+            shift = ScaledTranslation(0, -pad, fig.dpi_scale_trans)
+            where = blended_transform_factory(ax.transAxes, ax.transData)
+            return ax.text(0.5, self.n, text, transform=where + shift, rotation=90,
+                           rotation_mode="anchor", ha="right", va="center", parse_math=False,
+                           clip_on=False, **kwargs)
+        shift = ScaledTranslation(pad, 0, fig.dpi_scale_trans)
+        where = blended_transform_factory(ax.transData, ax.transAxes)
+        return ax.text(self.n, 0.5, text, transform=where + shift, ha="left", va="center",
+                       parse_math=False, clip_on=False, **kwargs)
+
+    def text_alignment(self, rotation: float) -> dict:
+        """Keyword arguments that anchor text at its end nearest the core."""
+        return text_alignment(self.side, rotation)
+
+    def _set_along_limits(self, ax, n: int) -> None:
+        if self.vertical:
+            ax.set_ylim(n, 0)
+        else:
+            ax.set_xlim(0, n)
+
+    def orient(self, ax) -> None:
+        """Set the limits for the canonical frame (called by the framework)."""
+        if self.side == CENTER:
+            if self.cols is not None:
+                ax.set_xlim(0, len(self.cols))
+            if self.rows is not None:
+                ax.set_ylim(len(self.rows), 0)
+            return
+        self._set_along_limits(ax, self.n)
+        self.set_away_limits(ax, 0, 1)
+
+
+_AWAY = {"left": (-1.0, 0.0), "right": (1.0, 0.0), "top": (0.0, 1.0), "bottom": (0.0, -1.0)}
+
+
+def text_alignment(side: str, rotation: float) -> dict:
+    """Alignment keywords that anchor a label at its end nearest the core.
+
+    The label is anchored (``rotation_mode="anchor"``) at a point next to the
+    core and extends away from it, whatever the rotation: the away direction
+    is turned into the text's own frame, and the text is anchored on the edge
+    that faces the core (centred across when the text runs across the away
+    direction, as for unrotated column labels).
+    """
+    rotation = float(rotation) % 360
+    phi = math.radians(rotation)
+    ax_, ay_ = _AWAY[side]
+    # the away direction seen from the text's own (unrotated) frame
+    dx = ax_ * math.cos(phi) + ay_ * math.sin(phi)
+    dy = -ax_ * math.sin(phi) + ay_ * math.cos(phi)
+    if abs(dx) >= abs(dy) - 1e-9:
+        ha, va = ("left" if dx > 0 else "right"), "center"
+    else:
+        ha, va = "center", ("bottom" if dy > 0 else "top")
+    return {"rotation": rotation, "rotation_mode": "anchor", "ha": ha, "va": va}
+
+
+@attrs.frozen(kw_only=True)
+class Panel:
+    """Base class of every panel.
+
+    Subclass it with ``@attrs.frozen(kw_only=True)``, add fields for your data
+    and style, and override :meth:`draw` (and :meth:`measure` if the panel's
+    size depends on its content).
+
+    Parameters
+    ----------
+    size : length, optional
+        Thickness away from the core when the panel sits beside one (a number
+        of inches or a string such as ``"5mm"``). ``None`` uses the class's
+        ``default_size``.
+    name : str, optional
+        The panel's name in node paths (``"left/<name>"``); defaults to the
+        class's ``kind``.
+    """
+
+    size: float | None = attrs.field(default=None, converter=_opt_length("size"))
+    name: str | None = None
+
+    #: Path segment when ``name`` is not given.
+    kind: ClassVar[str] = "panel"
+    #: Thickness in inches when ``size`` is not given.
+    default_size: ClassVar[float] = 0.4
+
+    # -- what the framework asks ---------------------------------------------
+    @property
+    def label(self) -> str:
+        """Name in node paths."""
+        return self.name or self.kind
+
+    @property
+    def shape(self) -> tuple[int | None, int | None]:
+        """``(rows, cols)`` of data a core panel shows; ``None`` where not fixed."""
+        return (None, None)
+
+    def leaf_count(self) -> int | None:
+        """Number of leaves a side panel's data holds, or ``None`` if any."""
+        return None
+
+    def leaf_order(self) -> np.ndarray | None:
+        """A leaf order this panel imposes (a dendrogram does), else ``None``."""
+        return None
+
+    def measure(self, ctx: MeasureContext) -> Extent:
+        """Report the room this panel needs; by default its fixed size."""
+        return Extent(thickness=self.default_size if self.size is None else self.size)
+
+    def setup_axes(self, ax, ctx: DrawContext) -> None:
+        """Prepare the Axes before :meth:`draw`: by default, no frame or ticks."""
+        ax.set_axis_off()
+
+    def draw(self, ax, ctx: DrawContext) -> None:  # pragma: no cover - abstract
+        """Draw into ``ax`` using the canonical frame of ``ctx``."""
+        raise NotImplementedError(f"{type(self).__name__} must implement draw(ax, ctx)")
+
+    def legend_entries(self) -> Sequence[Any]:
+        """Legends this panel contributes to the figure's legend area."""
+        return ()
