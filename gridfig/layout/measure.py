@@ -14,51 +14,42 @@ from typing import Mapping
 import numpy as np
 
 from ..panels.base import _AWAY, CENTER, SIDES, Extent, MeasureContext, Theme
-from .tree import Cross, Node, join, walk
+from .tree import Cross, Node, core_path, join, walk
 
 
 class TextMeasurer:
-    """Measures single-line text in inches at a given dpi.
+    """Measures single-line text in inches at a given dpi, without drawing.
 
-    Results are cached per (text, size, weight, family), so measuring many
-    labels that repeat costs one lookup each.
+    It asks one reusable, never-drawn ``Text`` on an off-screen Figure for its
+    extent, so the box is exactly the one matplotlib will lay out (line
+    height from the font's metrics, as the running matplotlib version does
+    it). Results are cached per (text, size, weight, family).
     """
 
     def __init__(self, dpi: float):
-        from matplotlib.backends.backend_agg import RendererAgg
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
 
         self.dpi = float(dpi)
-        self._renderer = RendererAgg(1, 1, self.dpi)
+        fig = Figure(figsize=(1, 1), dpi=self.dpi)
+        self._renderer = FigureCanvasAgg(fig).get_renderer()
+        self._text = fig.text(0, 0, "", parse_math=False)
         self._cache: dict = {}
-        self._props: dict = {}
-
-    def _prop(self, fontsize: float, weight: str, family):
-        key = (fontsize, weight, family)
-        prop = self._props.get(key)
-        if prop is None:
-            from matplotlib.font_manager import FontProperties
-
-            prop = FontProperties(size=fontsize, weight=weight, family=family)
-            self._props[key] = prop
-        return prop
 
     def size(self, text: str, fontsize: float, *, weight: str = "normal", family=None) -> tuple[float, float]:
-        """``(width, height)`` in inches of ``text`` drawn literally (no mathtext).
-
-        The height is at least that of ``"lp"``, as matplotlib lays out a line.
-        """
+        """``(width, height)`` in inches of ``text`` drawn literally (no mathtext)."""
         key = (text, fontsize, weight, family)
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        prop = self._prop(fontsize, weight, family)
-        get = self._renderer.get_text_width_height_descent
-        _, lp_h, _ = get("lp", prop, ismath=False)
-        if text:
-            w, h, _ = get(text, prop, ismath=False)
-        else:
-            w, h = 0.0, 0.0
-        out = (w / self.dpi, max(h, lp_h) / self.dpi)
+        t = self._text
+        t.set_text(text if text else " ")
+        t.set_fontsize(fontsize)
+        t.set_fontweight(weight)
+        if family is not None:
+            t.set_fontfamily(family)
+        box = t.get_window_extent(self._renderer)
+        out = ((box.width if text else 0.0) / self.dpi, box.height / self.dpi)
         self._cache[key] = out
         return out
 
@@ -134,8 +125,8 @@ def measure(
                     text=text,
                 )
                 out[p] = panel.measure(ctx)
-        core_path = join(path, node.core.label)
-        out[core_path] = node.core.measure(
-            MeasureContext(path=core_path, side=CENTER, order=None, along=None, theme=theme, text=text)
+        cpath = core_path(node, path)
+        out[cpath] = node.core.measure(
+            MeasureContext(path=cpath, side=CENTER, order=None, along=None, theme=theme, text=text)
         )
     return out

@@ -24,7 +24,7 @@ from ..panels.base import CENTER, DrawContext, Panel, Theme
 from ..units import to_inches
 from .measure import TextMeasurer, measure
 from .solver import Rect, Solution, solve
-from .tree import Column, Cross, Node, Row, as_node, join, walk
+from .tree import Column, Cross, Node, Row, as_node, core_path, join, walk
 
 DEFAULT_MARGIN = "2mm"
 
@@ -267,7 +267,7 @@ def draw(tree: Node, axes: dict, solution: Solution, extents: dict, theme: Theme
         if not isinstance(node, Cross):
             continue
         rows, cols = node.orders()
-        panels = [(join(path, node.core.label), CENTER, node.core)]
+        panels = [(core_path(node, path), CENTER, node.core)]
         panels += [(join(path, f"{side}/{seg}"), side, p)
                    for side in ("left", "right", "top", "bottom") for seg, p in node.side_items(side)]
         for p, side, panel in panels:

@@ -31,7 +31,7 @@ from ..errors import LayoutError
 from ..panels.base import Extent, Panel
 from ..units import to_inches
 from .tracks import Track, resolve
-from .tree import Column, Cross, Node, Row, join, walk
+from .tree import Column, Cross, Node, Row, core_path, join, walk
 
 X, Y = 0, 1
 #: Core length (inches per unit of weight) when the figure size is not given.
@@ -195,8 +195,7 @@ class _Solver:
         if length < -1e-9:
             raise LayoutError(f"{path or 'the layout'}: no room left for the core")
         self.intervals[(path, axis)] = (start, length)
-        core_path = join(path, node.core.label)
-        self.intervals[(core_path, axis)] = (start, length)
+        self.intervals[(core_path(node, path), axis)] = (start, length)
         lead_side, trail_side, along_sides = self.sides(axis)
         pos = start
         for seg, panel in node.side_items(lead_side):
@@ -292,7 +291,7 @@ def _collect(tree: Node, solver: _Solver, figsize) -> Solution:
             prefix = f"{path}/" if path else ""
             box = None
             for p, r in panels.items():
-                if not path or p.startswith(prefix):
+                if not path or p == path or p.startswith(prefix):
                     box = r if box is None else box.union(r)
             nodes[path] = box
     return Solution(figsize=(W, H), panels=panels, nodes=nodes, cores=cores)

@@ -82,7 +82,7 @@ class Node:
 
     def paths(self) -> list[str]:
         """Every node and panel path in this tree, in drawing order."""
-        return [p for p, _ in walk(self)]
+        return list(dict.fromkeys(p for p, _ in walk(self)))
 
 
 def _flat(node, kind) -> tuple:
@@ -97,7 +97,7 @@ def as_node(value) -> Node:
     if isinstance(value, Node):
         return value
     if isinstance(value, Panel):
-        return Cross(core=value)
+        return Cross(core=value, name=value.name, bare=True)
     raise InputTypeError(f"expected a layout node or a Panel, got {type(value).__name__} {value!r}")
 
 
@@ -139,6 +139,8 @@ class Cross(Node):
     row_order: np.ndarray | None = attrs.field(default=None, converter=_order, eq=False)
     col_order: np.ndarray | None = attrs.field(default=None, converter=_order, eq=False)
     name: str | None = None
+    #: Set when a bare panel was wrapped: the panel then has the node's own path.
+    bare: bool = attrs.field(default=False, repr=False)
 
     def __attrs_post_init__(self):
         self._align_labelled()
@@ -288,11 +290,16 @@ def join(prefix: str, segment: str) -> str:
     return f"{prefix}/{segment}" if prefix else segment
 
 
+def core_path(node: "Cross", prefix: str) -> str:
+    """Path of a Cross's core: ``prefix/<core>``, or ``prefix`` itself for a wrapped bare panel."""
+    return prefix if node.bare and prefix else join(prefix, node.core.label)
+
+
 def walk(node: Node, prefix: str = "") -> Iterator[tuple[str, object]]:
     """Yield ``(path, node_or_panel)`` for the tree, parents before children."""
     yield prefix, node
     if isinstance(node, Cross):
-        yield join(prefix, node.core.label), node.core
+        yield core_path(node, prefix), node.core
         for side in SIDES:
             for seg, panel in node.side_items(side):
                 yield join(prefix, f"{side}/{seg}"), panel

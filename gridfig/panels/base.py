@@ -362,6 +362,16 @@ class Panel:
         """Draw into ``ax`` using the canonical frame of ``ctx``."""
         raise NotImplementedError(f"{type(self).__name__} must implement draw(ax, ctx)")
 
+    def __or__(self, other):
+        from ..layout.tree import as_node
+
+        return as_node(self) | other
+
+    def __truediv__(self, other):
+        from ..layout.tree import as_node
+
+        return as_node(self) / other
+
     def legend_entries(self) -> Sequence[Any]:
         """Legends this panel contributes to the figure's legend area."""
         return ()

@@ -74,13 +74,30 @@ class Labels(Panel):
             return float(self.rotation)
         return 0.0 if side in ("left", "right") else 90.0
 
-    def shown(self, order: np.ndarray, along: float | None, line: float) -> np.ndarray:
+    def pitch(self, side: str, order: np.ndarray, text, fontsize: float) -> float:
+        """Distance along the leaves two neighbouring labels need so they do not touch.
+
+        Parallel boxes of width w and height h, turned by an angle a from the
+        leaves' direction, clear each other when they are h/|sin a| apart
+        (side by side) or w/|cos a| apart (end to end); the smaller will do.
+        """
+        line = text.line_height(fontsize)
+        along_angle = 90.0 if side in ("left", "right") else 0.0
+        a = math.radians(self._rotation(side) - along_angle)
+        sin, cos = abs(math.sin(a)), abs(math.cos(a))
+        side_by_side = line * SPACING / sin if sin > 1e-6 else math.inf
+        if cos < 1e-6:
+            return side_by_side
+        widest = max((text.size(t, fontsize)[0] for t in set(self.texts[i] for i in order)), default=0.0)
+        return min(side_by_side, widest * SPACING / cos)
+
+    def shown(self, order: np.ndarray, along: float | None, pitch: float) -> np.ndarray:
         """Display positions of the labels to write."""
         n = len(order)
         if isinstance(self.show, str):
             if self.show == "all" or n == 0:
                 return np.arange(n)
-            fit = max(1, int(math.floor((along or FIRST_GUESS) / (line * SPACING))))
+            fit = max(1, int(math.floor((along or FIRST_GUESS) / pitch)))
             if n <= fit:
                 return np.arange(n)
             step = math.ceil(n / fit)
@@ -94,8 +111,7 @@ class Labels(Panel):
 
         fontsize = self.fontsize or ctx.theme.fontsize
         order = ctx.order if ctx.order is not None else np.arange(len(self.texts))
-        line = ctx.text.line_height(fontsize)
-        shown = self.shown(order, ctx.along, line)
+        shown = self.shown(order, ctx.along, self.pitch(ctx.side, order, ctx.text, fontsize))
         if not len(shown):
             return Extent(thickness=0.0)
         align = text_alignment(ctx.side, self._rotation(ctx.side))

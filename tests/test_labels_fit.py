@@ -1,0 +1,118 @@
+"""Labels get exactly the room they need: nothing overlaps a neighbour or leaves the figure."""
+
+import numpy as np
+import pytest
+
+import gridfig as gf
+from helpers import inside, overlap, text_boxes
+
+
+def labelled(n_rows, n_cols, rotation=None, long=False):
+    rng = np.random.default_rng(1)
+    rows = [("a rather long sample name " if long else "s") + f"{i}" for i in range(n_rows)]
+    cols = [("gene of interest " if long else "g") + f"{j}" for j in range(n_cols)]
+    return gf.Cross(
+        core=gf.Heatmap(data=rng.normal(size=(n_rows, n_cols))),
+        left=[gf.Labels(texts=rows, rotation=rotation if rotation is not None else None)],
+        right=[gf.Labels(texts=rows)],
+        top=[gf.Labels(texts=cols, rotation=rotation)],
+        bottom=[gf.Labels(texts=cols, rotation=rotation)],
+        gap="1mm",
+    )
+
+
+def check_fit(r):
+    fig = r.figure
+    boxes = text_boxes(fig)
+    assert boxes, "no text was drawn"
+    fig_box = fig.bbox
+    own = {id(ax): ax for ax in fig.axes}
+    for t, b in boxes:
+        assert inside(b, fig_box), f"{t.get_text()!r} leaves the figure"
+        for ax in fig.axes:
+            if ax is t.axes:
+                continue
+            assert not overlap(b, ax.get_window_extent()), f"{t.get_text()!r} overlaps {ax.get_label()}"
+    # labels of one panel never overlap each other (exact test for parallel rotated boxes)
+    renderer = fig.canvas.get_renderer()
+    by_axes = {}
+    for t, b in boxes:
+        by_axes.setdefault(id(t.axes), []).append(t)
+    for texts in by_axes.values():
+        for t1, t2 in zip(texts, texts[1:]):
+            assert not rotated_overlap(t1, t2, renderer), (t1.get_text(), t2.get_text())
+    assert own
+
+
+def rotated_overlap(t1, t2, renderer, tol=0.5):
+    """Two parallel texts of the same rotation overlap (pixels)."""
+    import math
+
+    p1 = np.array(t1.get_transform().transform(t1.get_position()))
+    p2 = np.array(t2.get_transform().transform(t2.get_position()))
+    a = math.radians(t1.get_rotation())
+    d = p2 - p1
+    along_text = abs(d @ np.array([math.cos(a), math.sin(a)]))
+    across_text = abs(d @ np.array([-math.sin(a), math.cos(a)]))
+    w = max(unrotated_size(t, renderer)[0] for t in (t1, t2))
+    h = unrotated_size(t1, renderer)[1]
+    return along_text < w - tol and across_text < h - tol
+
+
+def unrotated_size(t, renderer):
+    rot = t.get_rotation()
+    t.set_rotation(0)
+    b = t.get_window_extent(renderer)
+    t.set_rotation(rot)
+    return b.width, b.height
+
+
+@pytest.mark.parametrize("rotation", [None, 45, 90, 0])
+@pytest.mark.parametrize("long", [False, True])
+def test_labels_fit_without_overlap(rotation, long):
+    check_fit(gf.render(labelled(12, 10, rotation, long), figsize=(8, 7), margin=0))
+
+
+def test_reserved_width_equals_measured_text_width():
+    r = gf.render(labelled(12, 10, long=True), figsize=(8, 7))
+    renderer = r.figure.canvas.get_renderer()
+    ax = r.axes["right/labels"]
+    widest = max(t.get_window_extent(renderer).x1 for t in ax.texts)
+    # the panel ends where the widest label ends (to a pixel)
+    assert widest == pytest.approx(ax.get_window_extent().x1, abs=1.0)
+    ax = r.axes["bottom/labels"]
+    lowest = min(t.get_window_extent(renderer).y0 for t in ax.texts)
+    assert lowest == pytest.approx(ax.get_window_extent().y0, abs=1.0)
+
+
+def test_many_labels_are_thinned_evenly_not_smeared():
+    r = gf.render(labelled(2000, 8), figsize=(6, 8))
+    ax = r.axes["right/labels"]
+    shown = [t.get_text() for t in ax.texts]
+    assert 20 < len(shown) < 2000
+    positions = [int(s[1:]) for s in shown]
+    steps = set(np.diff(positions))
+    assert len(steps) == 1  # every k-th row, evenly
+    check_fit(r)
+
+
+def test_dollar_signs_are_literal():
+    tree = gf.Cross(core=gf.Heatmap(data=np.zeros((2, 2))),
+                    right=[gf.Labels(texts=["$5 and $10", "x_1^2"])])
+    r = gf.render(tree, figsize=(3, 2))
+    texts = r.axes["right/labels"].texts
+    assert [t.get_text() for t in texts] == ["$5 and $10", "x_1^2"]
+    renderer = r.figure.canvas.get_renderer()
+    # measured as plain text: mathtext would drop the dollars and shrink the width
+    width = texts[0].get_window_extent(renderer).width
+    plain = gf.layout.TextMeasurer(r.figure.dpi).size("$5 and $10", 8.0)[0] * r.figure.dpi
+    assert width == pytest.approx(plain, abs=1.0)
+
+
+def test_selected_labels_only():
+    tree = gf.Cross(core=gf.Heatmap(data=np.zeros((5, 2))),
+                    right=[gf.Labels(texts=list("abcde"), show=["b", "e"])])
+    r = gf.render(tree, figsize=(3, 2))
+    assert [t.get_text() for t in r.axes["right/labels"].texts] == ["b", "e"]
+    with pytest.raises(gf.InputError, match="show: 1 labels are not among the labels: 'z'"):
+        gf.Labels(texts=list("abcde"), show=["b", "z"])
