@@ -7,6 +7,8 @@ The pieces::
     gridfig.cluster  clustering as its own step (no drawing)
 """
 
+from .cluster import Clustering, cluster, scale
+from .clustermap import ClusterMap, clustermap
 from .errors import GridfigError, InputError, InputTypeError, LayoutError
 from .layout import Column, Cross, Rect, Rendered, Row, Solution, render, solve
 from .panels import (AnnotationStrip, Dendrogram, DrawContext, Extent, Heatmap, Labels, Legends,
@@ -16,6 +18,7 @@ from .units import to_inches
 __version__ = "0.1.0"
 
 __all__ = [
+    "ClusterMap", "Clustering", "cluster", "clustermap", "scale",
     "AnnotationStrip", "Column", "Cross", "Dendrogram", "DrawContext", "Extent", "GridfigError", "Heatmap",
     "InputError", "InputTypeError", "Labels", "LayoutError", "Legends", "MeasureContext", "Panel", "Rect",
     "Rendered", "Row", "ScaleBar", "Solution", "Theme", "render", "solve", "to_inches",

@@ -36,11 +36,12 @@ class Labels(Panel):
         bottom.
     fontsize : float, optional
         Points; the theme's by default.
-    show : "auto", "all" or sequence, optional
+    show : "auto", "all", int or sequence, optional
         Which labels to write. ``"auto"`` (default) writes all that fit and,
         when there are more leaves than lines of text fit along the core,
         every k-th leaf with k as small as fits, evenly spread -- never an
-        overlapping smear. ``"all"`` writes every label however crowded.
+        overlapping smear. ``"all"`` writes every label however crowded; an
+        int k writes every k-th.
         A sequence of labels writes only those (they must be among
         ``texts``).
     pad : length
@@ -56,9 +57,14 @@ class Labels(Panel):
     kind: ClassVar[str] = "labels"
 
     def __attrs_post_init__(self):
+        if isinstance(self.show, (int, np.integer)) and not isinstance(self.show, bool):
+            if self.show < 1:
+                raise InputError(f"show: every k-th label needs k >= 1, got {self.show}")
+            return
         if isinstance(self.show, str):
             if self.show not in ("auto", "all"):
-                raise InputError(f"show: expected 'auto', 'all' or a sequence of labels, got {self.show!r}")
+                raise InputError(f"show: expected 'auto', 'all', an int or a sequence of labels, "
+                                 f"got {self.show!r}")
             return
         wanted = [str(v) for v in self.show]
         known = set(self.texts)
@@ -94,6 +100,8 @@ class Labels(Panel):
     def shown(self, order: np.ndarray, along: float | None, pitch: float) -> np.ndarray:
         """Display positions of the labels to write."""
         n = len(order)
+        if isinstance(self.show, (int, np.integer)):
+            return np.arange(0, n, int(self.show))
         if isinstance(self.show, str):
             if self.show == "all" or n == 0:
                 return np.arange(n)
