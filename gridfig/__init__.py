@@ -7,6 +7,7 @@ The pieces::
     gridfig.cluster  clustering as its own step (no drawing)
 """
 
+from . import demo
 from .cluster import Clustering, cluster, scale
 from .clustermap import ClusterMap, clustermap
 from .errors import GridfigError, InputError, InputTypeError, LayoutError

@@ -77,8 +77,10 @@ class AnnotationStrip(Panel):
             object.__setattr__(self, "name", str(self.values.name))
         if self.labelled:
             return
-        if np.ndim(self.values) != 1 and not isinstance(self.values, (list, tuple)):
-            raise InputError(f"{self.label}: strip values must be 1-D, got shape {np.shape(self.values)}")
+        if isinstance(self.values, str) or (np.ndim(self.values) != 1
+                                            and not isinstance(self.values, (list, tuple))):
+            raise InputError(f"{self.label}: values must be a sequence with one value per leaf, "
+                             f"got {type(self.values).__name__} {self.values!r:.40}")
         if self.mode == "continuous":
             get_cmap(self.cmap, f"{self.label}: cmap")
 
