@@ -9,17 +9,17 @@ The pieces::
 
 from . import demo
 from .cluster import Clustering, cluster, scale
-from .clustermap import ClusterMap, clustermap
+from .clustermap import ClusterMap, clustered_heatmap, clustermap
 from .errors import GridfigError, InputError, InputTypeError, LayoutError
 from .layout import Column, Cross, Rect, Rendered, Row, Solution, render, solve
 from .panels import (AnnotationStrip, Dendrogram, DrawContext, Extent, Heatmap, Labels, Legends,
-                     MeasureContext, Panel, ScaleBar, Theme)
+                     MeasureContext, Panel, Plot, ScaleBar, Theme)
 from .units import to_inches
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "ClusterMap", "Clustering", "cluster", "clustermap", "scale",
+    "ClusterMap", "Clustering", "cluster", "clustered_heatmap", "clustermap", "scale", "Plot",
     "AnnotationStrip", "Column", "Cross", "Dendrogram", "DrawContext", "Extent", "GridfigError", "Heatmap",
     "InputError", "InputTypeError", "Labels", "LayoutError", "Legends", "MeasureContext", "Panel", "Rect",
     "Rendered", "Row", "ScaleBar", "Solution", "Theme", "render", "solve", "to_inches",

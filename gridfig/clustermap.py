@@ -59,6 +59,28 @@ class ClusterMap:
     layout: Cross
     rendered: Rendered = attrs.field(repr=False)
 
+    @classmethod
+    def from_rendered(cls, rendered: Rendered) -> "ClusterMap":
+        """Read orders, linkages and data back from a rendered clustered-heatmap Cross."""
+        import pandas as pd
+
+        cross = rendered.layout
+        heat = cross.core
+        rows, cols = cross.orders()
+
+        def linkage_on(sides):
+            for side in sides:
+                for panel in getattr(cross, side):
+                    if isinstance(panel, Dendrogram):
+                        return panel.linkage
+            return None
+
+        frame = pd.DataFrame(heat.data, index=list(heat.row_labels or range(heat.shape[0])),
+                             columns=list(heat.col_labels or range(heat.shape[1])))
+        return cls(figure=rendered.figure, axes=_named_axes(rendered.axes, cross), row_order=rows,
+                   col_order=cols, row_linkage=linkage_on(("left", "right")),
+                   col_linkage=linkage_on(("top", "bottom")), data=frame, layout=cross, rendered=rendered)
+
     def savefig(self, fname, **kwargs):
         """Save the figure at the size it was made (see :meth:`Rendered.savefig`)."""
         return self.rendered.savefig(fname, **kwargs)
@@ -140,14 +162,13 @@ def _body(n: int) -> float:
     return float(np.clip(n * CELL, MIN_BODY, MAX_BODY))
 
 
-def clustermap(
+def clustered_heatmap(
     data,
     *,
     method: str = "average",
     metric="euclidean",
     z_score: int | None = None,
     standard_scale: int | None = None,
-    figsize=None,
     row_cluster: bool = True,
     col_cluster: bool = True,
     row_linkage=None,
@@ -176,68 +197,17 @@ def clustermap(
     dendrogram_size="12mm",
     strip_size="4mm",
     cell_size=None,
-    ax=None,
-    dpi: float | None = None,
-    theme: Theme | None = None,
-    fontsize: float | None = None,
-) -> ClusterMap:
-    """Draw an annotated, hierarchically clustered heatmap.
+    name: str | None = None,
+    sized: bool = True,
+) -> Cross:
+    """Build the layout tree of an annotated clustered heatmap, without drawing it.
 
-    Parameters
-    ----------
-    data : DataFrame or 2-D array
-        Numbers. Rows and columns are labelled by the index and columns.
-    method, metric : str
-        scipy's linkage method and distance metric names (``"average"``,
-        ``"ward"``, ...; ``"euclidean"``, ``"correlation"``, ...).
-    z_score, standard_scale : {0, 1}, optional
-        Standardise each row (0) or column (1) before clustering and drawing,
-        as in seaborn.
-    figsize : (width, height), optional
-        In inches or length strings. By default the size follows the data:
-        cells of 0.25 in, the body between 2.5 and 7 in on each side.
-    row_cluster, col_cluster : bool
-        Cluster (and draw the dendrogram of) the rows / columns.
-    row_linkage, col_linkage : (n-1, 4) array, optional
-        Precomputed linkage matrices, validated against the data.
-    row_colors, col_colors : Series, DataFrame, list, optional
-        Annotations drawn as coloured strips. Series and DataFrames are matched
-        to the data by label (their order does not matter); lists by position.
-        A DataFrame gives one strip per column. Categories get distinct colours
-        (the same every run) and a legend.
-    cmap : str or Colormap, optional
-        Default ``"viridis"``, or ``"RdBu_r"`` when ``center`` is given.
-    center, vmin, vmax, robust
-        Colour limits. With ``center`` the limits are symmetric about it unless
-        ``vmin``/``vmax`` are given.
-    optimal_ordering : bool
-        Reorder leaves so neighbours are most similar (scipy's optimal leaf ordering).
-    xticklabels, yticklabels : bool, "auto", int or list
-        ``"auto"`` labels every row that fits and thins evenly beyond;
-        ``True`` all; ``False`` none; ``k`` every k-th; a list of the data's
-        length replaces the labels.
-    label_rows, label_cols : list, optional
-        Label only these rows / columns (by label).
-    row_label_side, col_label_side : str
-        Where labels go: ``"right"``/``"left"``, ``"bottom"``/``"top"``.
-    col_label_rotation, row_label_rotation : float
-        Degrees.
-    cbar, cbar_label
-        Draw the colour scale (in the legend area) and its title.
-    legend, legend_side
-        Draw legends for categorical strips; where the legend area goes.
-    gap, dendrogram_size, strip_size : length
-        Physical sizes (``"1mm"``, ``"0.5in"``, numbers are inches).
-    cell_size : length or (length, length), optional
-        Fixed cell width and height; the figure size then follows.
-    ax : Axes, SubplotSpec, SubFigure or Figure, optional
-        Draw into this region of an existing figure (never resized).
-    dpi, theme, fontsize
-        Resolution of a new figure; fonts, lines and colours.
-
-    Returns
-    -------
-    ClusterMap
+    Takes :func:`clustermap`'s arguments except ``figsize``, ``ax``, ``dpi``,
+    ``theme`` and ``fontsize``, plus ``name`` (the node's path segment when it
+    is composed into a Row or Column) and ``sized`` (give the body the data's
+    natural size, 0.25 in cells kept between 2.5 and 7 in; ``False`` leaves it
+    flexible so a figure size decides). Returns a :class:`~gridfig.Cross`,
+    ready for :func:`gridfig.render` or for composing with other nodes.
     """
     from .cluster import cluster, scale
 
@@ -260,11 +230,9 @@ def clustermap(
     row_z, row_order = order_of(row_cluster, row_linkage, values, "rows", row_names)
     col_z, col_order = order_of(col_cluster, col_linkage, values.T, "columns", col_names)
 
-    if theme is None:
-        theme = Theme(fontsize=fontsize) if fontsize else Theme()
     heat = Heatmap(data=values, cmap=cmap or ("RdBu_r" if center is not None else "viridis"), vmin=vmin,
                    vmax=vmax, center=center, robust=robust, row_labels=list(frame.index),
-                   col_labels=list(frame.columns))
+                   col_labels=list(frame.columns), legend=cbar, legend_title=cbar_label)
     dsize, ssize = to_inches(dendrogram_size, "dendrogram_size"), to_inches(strip_size, "strip_size")
     row_strips = [attrs.evolve(s, size=ssize) for s in _strips(row_colors, "row_colors", 0)]
     col_strips = [attrs.evolve(s, size=ssize) for s in _strips(col_colors, "col_colors", len(row_strips))]
@@ -295,7 +263,7 @@ def clustermap(
             raise InputError(f"{'row' if what == 'yticklabels' else 'col'}_label_side: expected one of "
                              f"{valid}, got {side!r}")
         sides[side].append(Labels(texts=texts, rotation=rot, show=show))
-    cross = Cross(core=heat, gap=gap, row_order=row_order, col_order=col_order,
+    cross = Cross(core=heat, gap=gap, row_order=row_order, col_order=col_order, name=name,
                   width=_cell(cell_size, 0, n_cols), height=_cell(cell_size, 1, n_rows), **sides)
 
     blocks = []
@@ -305,18 +273,52 @@ def clustermap(
         for side in ("left", "top"):
             for panel in getattr(cross, side):
                 blocks.extend(panel.legend_entries())
-    if blocks:
+    if blocks and legend_side is not None:
         if legend_side not in ("left", "right", "top", "bottom"):
             raise InputError(f"legend_side: expected 'left', 'right', 'top' or 'bottom', got {legend_side!r}")
         stack = getattr(cross, legend_side) + (Legends(blocks=blocks),)
         cross = attrs.evolve(cross, **{legend_side: stack})
 
-    if figsize is None and ax is None and cell_size is None:
+    if sized and cell_size is None:
         cross = attrs.evolve(cross, width=_body(n_cols), height=_body(n_rows))
+    return cross
+
+
+def clustermap(data, *, figsize=None, ax=None, dpi: float | None = None, theme: Theme | None = None,
+               fontsize: float | None = None, **kwargs) -> ClusterMap:
+    """Draw an annotated, hierarchically clustered heatmap.
+
+    Parameters
+    ----------
+    data : DataFrame or 2-D array
+        Numbers. Rows and columns are labelled by the index and columns.
+    figsize : (width, height), optional
+        In inches or length strings. By default the size follows the data:
+        cells of 0.25 in, the body between 2.5 and 7 in on each side.
+    ax : Axes, SubplotSpec, SubFigure or Figure, optional
+        Draw into this region of an existing figure (never resized).
+    dpi, theme, fontsize
+        Resolution of a new figure; fonts, lines and colours.
+    **kwargs
+        Everything :func:`clustered_heatmap` takes (seaborn's names: ``method``,
+        ``metric``, ``z_score``, ``standard_scale``, ``row_cluster``,
+        ``col_cluster``, ``row_linkage``, ``col_linkage``, ``row_colors``,
+        ``col_colors``, ``cmap``, ``center``, ``vmin``, ``vmax``, ``robust``;
+        and ``optimal_ordering``, ``xticklabels``, ``yticklabels``,
+        ``label_rows``, ``label_cols``, label sides and rotations, ``cbar``,
+        ``cbar_label``, ``legend``, ``legend_side``, ``gap``,
+        ``dendrogram_size``, ``strip_size``, ``cell_size``).
+
+    Returns
+    -------
+    ClusterMap
+    """
+    if theme is None:
+        theme = Theme(fontsize=fontsize) if fontsize else Theme()
+    sized = figsize is None and ax is None
+    cross = clustered_heatmap(data, sized=sized, **kwargs)
     rendered = render(cross, figsize=figsize, ax=ax, dpi=dpi, theme=theme)
-    return ClusterMap(figure=rendered.figure, axes=_named_axes(rendered.axes, cross), row_order=row_order,
-                      col_order=col_order, row_linkage=row_z, col_linkage=col_z, data=frame, layout=cross,
-                      rendered=rendered)
+    return ClusterMap.from_rendered(rendered)
 
 
 def _cell(cell_size, axis: int, n: int):

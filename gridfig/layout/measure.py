@@ -127,6 +127,7 @@ def measure(
                 out[p] = panel.measure(ctx)
         cpath = core_path(node, path)
         out[cpath] = node.core.measure(
-            MeasureContext(path=cpath, side=CENTER, order=None, along=None, theme=theme, text=text)
+            MeasureContext(path=cpath, side=CENTER, order=None, along=None if size is None else size[1],
+                           theme=theme, text=text, core_size=size)
         )
     return out

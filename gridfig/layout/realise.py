@@ -24,9 +24,12 @@ from ..panels.base import CENTER, DrawContext, Panel, Theme
 from ..units import to_inches
 from .measure import TextMeasurer, measure
 from .solver import Rect, Solution, solve
-from .tree import Column, Cross, Node, Row, as_node, core_path, join, walk
+from .tree import Column, Cross, Node, Row, as_node, core_path, join, lettered, walk
 
 DEFAULT_MARGIN = "2mm"
+LEGEND_GAP = "4mm"
+#: Panel letters are this many times the theme's font size.
+LETTER_SCALE = 1.5
 
 
 @attrs.define
@@ -178,6 +181,9 @@ def render(
     dpi: float | None = None,
     theme: Theme | None = None,
     margin=DEFAULT_MARGIN,
+    letters: str | None = None,
+    legend: str | None = None,
+    legend_gap=LEGEND_GAP,
 ) -> Rendered:
     """Solve, realise and draw a layout tree.
 
@@ -195,6 +201,16 @@ def render(
     theme : Theme, optional
     margin : length
         Empty border inside the region, the same on all four sides.
+    letters : str, optional
+        Letter the panels: ``"a"``, ``"A"``, ``"(a)"``, ``"a)"`` ... give the
+        style (the letter in it is replaced). Letters go in reading order
+        (top to bottom, then left to right) at the top-left of each lettered
+        node's region, on one line across a row. See :func:`lettered`.
+    legend : {"right", "left", "bottom", "top"}, optional
+        Collect every panel's legends (colour scales, categories; duplicates
+        shown once) into one measured legend area on that side of the figure.
+    legend_gap : length
+        Space between the figure's content and the collected legend area.
 
     Returns
     -------
@@ -204,13 +220,23 @@ def render(
 
     tree = as_node(tree)
     theme = theme or Theme()
+    if legend is not None:
+        tree = with_legend_area(tree, legend, legend_gap)
     if figsize is not None:
         figsize = tuple(None if v is None else to_inches(v, "figsize") for v in figsize)
     fig, region, how = _host(ax, figsize, dpi)
     if fig is not None:
         dpi = fig.get_figure(root=True).dpi
     dpi = float(dpi or matplotlib.rcParams["figure.dpi"])
-    solution, extents = solve_measured(tree, region, dpi=dpi, theme=theme, margin=margin)
+    text = TextMeasurer(dpi)
+    units = lettered(tree) if letters else []
+    space = {}
+    if units:
+        _, height = text.size("Ag", theme.fontsize * LETTER_SCALE, weight="bold")
+        gap_of = {p: getattr(n, "gap", 0.0) for p, n in units}
+        space = {p: height + max(gap_of[p], to_inches(DEFAULT_MARGIN)) for p, _ in units}
+    solution, extents = solve_measured(tree, region, dpi=dpi, theme=theme, margin=margin,
+                                       letters=space, text=text)
     W, H = solution.figsize
     if fig is None:
         import matplotlib.pyplot as plt
@@ -233,6 +259,8 @@ def render(
     x0, y0 = fig.transSubfigure.transform((bbox.x0, bbox.y0))
     origin = (x0 / root.dpi, y0 / root.dpi)
     draw(tree, builder.axes, solution, extents, theme)
+    if units:
+        _draw_letters(root, units, solution, origin, letters, theme)
     return Rendered(figure=root, axes=builder.axes, solution=solution, layout=tree,
                     origin=origin, extents=extents)
 
@@ -241,24 +269,69 @@ def _is_leafless(tree) -> bool:
     return not any(isinstance(obj, Panel) for _, obj in walk(tree))
 
 
-def solve_measured(tree: Node, region, *, dpi: float, theme: Theme, margin=DEFAULT_MARGIN):
+def solve_measured(tree: Node, region, *, dpi: float, theme: Theme, margin=DEFAULT_MARGIN,
+                   letters=None, text: TextMeasurer | None = None):
     """Measure and solve until the measured sizes settle (at most three passes).
 
     Panels may fit their content to the length of their core (labels thinned
     to fit); the first pass measures without it, later passes with the
     length the previous solution gave.
     """
-    text = TextMeasurer(dpi)
+    text = text or TextMeasurer(dpi)
     extents = measure(tree, dpi=dpi, theme=theme, text=text)
-    solution = solve(tree, region, extents, margin=margin)
+    solution = solve(tree, region, extents, margin=margin, letters=letters)
     for _ in range(2):
         along = {p: (r.width, r.height) for p, r in solution.cores.items()}
         again = measure(tree, dpi=dpi, theme=theme, along=along, text=text)
         if again == extents:
             break
         extents = again
-        solution = solve(tree, region, extents, margin=margin)
+        solution = solve(tree, region, extents, margin=margin, letters=letters)
     return solution, extents
+
+
+def letter_text(style: str, i: int) -> str:
+    """The i-th letter in ``style``: ``"a"`` -> a, b, ...; ``"(A)"`` -> (A), (B), ..."""
+    for base in ("a", "A"):
+        if base in style:
+            k = style.index(base)
+            letter = chr(ord(base) + i % 26) * (1 + i // 26)
+            return style[:k] + letter + style[k + 1:]
+    raise InputError(f"letters: the style {style!r} needs an 'a' or 'A' to replace, e.g. 'a', 'A', '(a)'")
+
+
+def _draw_letters(fig, units, solution: Solution, origin, style: str, theme: Theme) -> None:
+    # reading order: by the top of each region (rounded to 0.01 mm), then from the left
+    regions = [(p, n, solution.regions[p]) for p, n in units]
+    regions.sort(key=lambda item: (-round(item[2].top, 4), round(item[2].x, 4)))
+    auto = 0
+    for path, node, r in regions:
+        if isinstance(node.letter, str):
+            text = node.letter
+        else:
+            text = letter_text(style, auto)
+            auto += 1
+        fig.text(origin[0] + r.x, origin[1] + r.top, text, transform=fig.dpi_scale_trans, ha="left",
+                 va="top", fontsize=theme.fontsize * LETTER_SCALE, fontweight="bold",
+                 color=theme.text_color, parse_math=False, gid=f"letter:{path}")
+
+
+def with_legend_area(tree: Node, side: str, gap) -> Node:
+    """``tree`` with one legend area holding every panel's legends, on ``side``."""
+    from ..panels.legend import Legends
+
+    if side not in ("right", "left", "bottom", "top"):
+        raise InputError(f"legend: expected 'right', 'left', 'bottom' or 'top', got {side!r}")
+    blocks = [b for _, obj in walk(tree) if isinstance(obj, Panel) for b in obj.legend_entries()]
+    if not blocks:
+        return tree
+    area = Cross(core=Legends(blocks=blocks, flow="down" if side in ("right", "left") else "across"),
+                 name="legend", letter=False)
+    if side == "right":
+        return Row(tree, area, gap=gap, name=None)
+    if side == "left":
+        return Row(area, tree, gap=gap)
+    return Column(tree, area, gap=gap) if side == "bottom" else Column(area, tree, gap=gap)
 
 
 def draw(tree: Node, axes: dict, solution: Solution, extents: dict, theme: Theme) -> None:

@@ -80,12 +80,17 @@ class Solution:
         Node path -> :class:`Rect` enclosing all its panels (root path ``""``).
     cores : dict
         Cross node path -> :class:`Rect` of its core.
+    regions : dict
+        Node path -> :class:`Rect` of the room the node was given: its own
+        panels plus the padding that aligns it with its siblings. Panel
+        letters sit at a region's top-left corner.
     """
 
     figsize: tuple[float, float]
     panels: dict
     nodes: dict
     cores: dict
+    regions: dict = attrs.field(factory=dict)
 
     def __getitem__(self, path: str) -> Rect:
         if path in self.panels:
@@ -103,10 +108,12 @@ class _Span:
 
 
 class _Solver:
-    def __init__(self, extents: Mapping[str, Extent]):
+    def __init__(self, extents: Mapping[str, Extent], letters: Mapping[str, float]):
         self.extents = extents
+        self.letters = letters
         self.spans: dict[tuple[str, int], _Span] = {}
         self.intervals: dict[tuple[str, int], tuple[float, float]] = {}
+        self.allotted: dict[tuple[str, int], tuple[float, float]] = {}
 
     # -- helpers ---------------------------------------------------------------
     def extent(self, path: str, panel: Panel) -> Extent:
@@ -131,13 +138,19 @@ class _Solver:
             return self.spans[key]
         if isinstance(node, Cross):
             lead_side, trail_side, along_sides = self.sides(axis)
-            lead, trail = self.stack(node, path, lead_side), self.stack(node, path, trail_side)
+            pad_lead, pad_trail = self.core_pad(node, path, axis)
+            lead = pad_lead + self.stack(node, path, lead_side)
+            trail = pad_trail + self.stack(node, path, trail_side)
             for side in along_sides:
                 for seg, panel in node.side_items(side):
                     ext = self.extent(join(path, f"{side}/{seg}"), panel)
                     lead, trail = max(lead, ext.before), max(trail, ext.after)
+            cext = self.extents.get(core_path(node, path)) or Extent()
             fixed = node.width if axis == X else node.height
-            core = Track(fixed=fixed) if fixed is not None else Track(weight=node.weight)
+            if fixed is None:
+                fixed = cext.fixed[axis]
+            core = (Track(fixed=fixed) if fixed is not None
+                    else Track(weight=node.weight, minimum=cext.minimum[axis]))
             result = _Span(lead, core, trail)
         else:
             kids = [self.span(c, join(path, nm), axis) for nm, c in zip(node.child_names(), node.children())]
@@ -155,8 +168,15 @@ class _Solver:
                 least = max(k.core.least for k in kids)
                 core = Track(fixed=max(fixed + [least])) if fixed else Track(weight=node.weight, minimum=least)
                 result = _Span(max(k.lead for k in kids), core, max(k.trail for k in kids))
+        if axis == Y and path in self.letters:
+            # a lettered node keeps room for its letter above everything it holds
+            result = _Span(result.lead + self.letters[path], result.core, result.trail)
         self.spans[key] = result
         return result
+
+    def core_pad(self, node: Cross, path: str, axis: int) -> tuple[float, float]:
+        pad = (self.extents.get(core_path(node, path)) or Extent()).pad
+        return (pad[0], pad[1]) if axis == X else (pad[2], pad[3])
 
     @staticmethod
     def main_tracks(kids: list[_Span], gap: float) -> list[Track]:
@@ -168,10 +188,15 @@ class _Solver:
         return tracks
 
     # -- pass 2: placement ---------------------------------------------------------
-    def place(self, node: Node, path: str, axis: int, start: float, length: float) -> None:
+    def place(self, node: Node, path: str, axis: int, start: float, length: float,
+              lead: float, trail: float) -> None:
+        """Place ``node``'s core at ``start`` (``length`` long) with ``lead``/``trail`` room around it."""
         span = self.span(node, path, axis)
         if span.core.fixed is not None:
-            length = min(length, span.core.fixed) if length >= span.core.fixed - 1e-9 else length
+            # a fixed core given more room keeps its size, at the start; the rest is its trail
+            trail += length - span.core.fixed
+            length = span.core.fixed
+        self.allotted[(path, axis)] = (start - lead, start + length + trail)
         if isinstance(node, Cross):
             self.place_cross(node, path, axis, start, length)
             return
@@ -179,16 +204,18 @@ class _Solver:
         main = (axis == X) == isinstance(node, Row)
         if not main:
             for nm, child in kids:
-                self.place(child, join(path, nm), axis, start, length)
+                self.place(child, join(path, nm), axis, start, length, lead, trail)
             return
         spans = [self.span(c, join(path, nm), axis) for nm, c in kids]
         sizes = resolve(self.main_tracks(spans, node.gap), length, what=f"{path or 'the layout'}")
         pos = start
+        last = len(kids) - 1
         for i, (nm, child) in enumerate(kids):
             if i:
                 pos += sizes[2 * i - 1]
             size = sizes[2 * i]
-            self.place(child, join(path, nm), axis, pos, size)
+            self.place(child, join(path, nm), axis, pos, size,
+                       lead if i == 0 else spans[i].lead, trail if i == last else spans[i].trail)
             pos += size
 
     def place_cross(self, node: Cross, path: str, axis: int, start: float, length: float) -> None:
@@ -197,12 +224,13 @@ class _Solver:
         self.intervals[(path, axis)] = (start, length)
         self.intervals[(core_path(node, path), axis)] = (start, length)
         lead_side, trail_side, along_sides = self.sides(axis)
-        pos = start
+        pad_lead, pad_trail = self.core_pad(node, path, axis)
+        pos = start - pad_lead
         for seg, panel in node.side_items(lead_side):
             t = self.extent(join(path, f"{lead_side}/{seg}"), panel).thickness
             pos -= node.gap + t
             self.intervals[(join(path, f"{lead_side}/{seg}"), axis)] = (pos, t)
-        pos = start + length
+        pos = start + length + pad_trail
         for seg, panel in node.side_items(trail_side):
             t = self.extent(join(path, f"{trail_side}/{seg}"), panel).thickness
             pos += node.gap
@@ -219,6 +247,7 @@ def solve(
     extents: Mapping[str, Extent] | None = None,
     *,
     margin=0.0,
+    letters: Mapping[str, float] | None = None,
 ) -> Solution:
     """Solve ``tree`` into rectangles in inches.
 
@@ -236,6 +265,9 @@ def solve(
         their fixed ``size``.
     margin : length
         Empty border around the content, the same on all four sides.
+    letters : mapping, optional
+        Node path -> height in inches to keep free above that node for its
+        panel letter.
 
     Returns
     -------
@@ -246,7 +278,7 @@ def solve(
     tree = as_node(tree)
     margin = to_inches(margin, "margin")
     figsize = (None, None) if figsize is None else tuple(figsize)
-    solver = _Solver(extents or {})
+    solver = _Solver(extents or {}, letters or {})
     size = [0.0, 0.0]
     starts = [0.0, 0.0]
     for axis in (X, Y):
@@ -270,7 +302,7 @@ def solve(
         # centre content that does not fill the figure (only when all cores are fixed)
         extra = size[axis] - outer - core
         starts[axis] = margin + span.lead + extra / 2
-        solver.place(tree, "", axis, starts[axis], core)
+        solver.place(tree, "", axis, starts[axis], core, span.lead, span.trail)
     return _collect(tree, solver, (size[X], size[Y]))
 
 
@@ -294,4 +326,9 @@ def _collect(tree: Node, solver: _Solver, figsize) -> Solution:
                 if not path or p == path or p.startswith(prefix):
                     box = r if box is None else box.union(r)
             nodes[path] = box
-    return Solution(figsize=(W, H), panels=panels, nodes=nodes, cores=cores)
+    regions = {}
+    for (path, axis), (a, b) in solver.allotted.items():
+        if axis == X:
+            top0, top1 = solver.allotted[(path, Y)]
+            regions[path] = Rect(a, H - top1, b - a, top1 - top0)
+    return Solution(figsize=(W, H), panels=panels, nodes=nodes, cores=cores, regions=regions)

@@ -98,6 +98,8 @@ def as_node(value) -> Node:
         return value
     if isinstance(value, Panel):
         return Cross(core=value, name=value.name, bare=True)
+    if hasattr(value, "layout") and isinstance(getattr(value, "layout"), Node):
+        return value.layout  # a ClusterMap result composes as its tree
     raise InputTypeError(f"expected a layout node or a Panel, got {type(value).__name__} {value!r}")
 
 
@@ -125,6 +127,9 @@ class Cross(Node):
         data order is kept.
     name : str, optional
         Path segment of this node inside a Row or Column.
+    letter : bool or str, optional
+        Panel letter when the figure is lettered: ``None`` takes the next
+        letter, ``False`` none, a string is used as it is.
     """
 
     core: Panel = attrs.field(validator=attrs.validators.instance_of(Panel))
@@ -139,6 +144,7 @@ class Cross(Node):
     row_order: np.ndarray | None = attrs.field(default=None, converter=_order, eq=False)
     col_order: np.ndarray | None = attrs.field(default=None, converter=_order, eq=False)
     name: str | None = None
+    letter: object = None
     #: Set when a bare panel was wrapped: the panel then has the node's own path.
     bare: bool = attrs.field(default=False, repr=False)
 
@@ -247,13 +253,19 @@ class _Line(Node):
     gap: float = attrs.field(default=DEFAULT_GAP, converter=_gap)
     weight: float = 1.0
     name: str | None = None
+    letter: object = None
+    share: bool = False
 
-    def __init__(self, *items, gap=DEFAULT_GAP, weight=1.0, name=None):
+    def __init__(self, *items, gap=DEFAULT_GAP, weight=1.0, name=None, letter=None, share=False):
         if len(items) == 1 and isinstance(items[0], (list, tuple)):
             items = tuple(items[0])
         if not items:
             raise InputError(f"{type(self).__name__} needs at least one node")
-        self.__attrs_init__(items=items, gap=gap, weight=weight, name=name)
+        self.__attrs_init__(items=items, gap=gap, weight=weight, name=name, letter=letter, share=share)
+
+    def __attrs_post_init__(self):
+        if self.share:
+            object.__setattr__(self, "items", _share(self.items, "rows" if isinstance(self, Row) else "cols"))
 
     def children(self) -> tuple[Node, ...]:
         return self.items
@@ -276,6 +288,11 @@ class Row(_Line):
     """Nodes side by side, cores aligned top and bottom.
 
     ``Row(a, b, c, gap="2mm")``; each child is a node or a bare panel.
+    With ``share=True`` it is a heatmap list: every Cross after the first
+    shows its rows in the first one's row order (rows matched by label when
+    both cores are labelled), as ComplexHeatmap's ``ht1 + ht2`` does; give
+    the row dendrogram to the first only. ``letter`` as for :class:`Cross`
+    (``True`` letters the whole row as one panel).
     """
 
 
@@ -283,7 +300,68 @@ class Column(_Line):
     """Nodes above each other, cores aligned left and right.
 
     ``Column(a, b, gap="2mm")``; each child is a node or a bare panel.
+    ``share=True`` shares the first Cross's column order, as for :class:`Row`.
     """
+
+
+def _share(items: tuple, what: str) -> tuple:
+    """Give every Cross after the first the first one's row (or column) order."""
+    crosses = [c for c in items if isinstance(c, Cross)]
+    if len(crosses) < 2:
+        return items
+    first = crosses[0]
+    axis = 0 if what == "rows" else 1
+    order = first.orders()[axis]
+    labels = getattr(first.core, "row_labels" if axis == 0 else "col_labels", None)
+    out = []
+    for child in items:
+        if not isinstance(child, Cross) or child is first:
+            out.append(child)
+            continue
+        n = child.shape[axis]
+        if order is not None and n is not None and n != len(order):
+            raise InputError(f"share: a node has {n} {what} but the first has {len(order)}; "
+                             f"a shared order needs the same {what}")
+        own = getattr(child.core, "row_labels" if axis == 0 else "col_labels", None)
+        if labels is not None and own is not None and list(own) != list(labels):
+            child = attrs.evolve(child, core=_reordered(child.core, own, labels, axis, what))
+        key = "row_order" if axis == 0 else "col_order"
+        out.append(attrs.evolve(child, **{key: order}))
+    return tuple(out)
+
+
+def _reordered(core, own, labels, axis: int, what: str):
+    # match the shared axis by label: put this core's data in the first core's label order
+    position = {lab: i for i, lab in enumerate(own)}
+    lacking = [lab for lab in labels if lab not in position]
+    extra = [lab for lab in own if lab not in set(labels)]
+    if lacking or extra or len(own) != len(labels):
+        from ..errors import quote_some
+
+        raise InputError(f"share: the {what} labels differ from the first node's: "
+                         f"missing {quote_some(lacking) or 'none'}; extra {quote_some(extra) or 'none'}")
+    take = np.array([position[lab] for lab in labels])
+    data = core.data[take, :] if axis == 0 else core.data[:, take]
+    key = "row_labels" if axis == 0 else "col_labels"
+    return attrs.evolve(core, data=data, **{key: list(labels)})
+
+
+def lettered(node: Node, prefix: str = "") -> list[tuple[str, Node]]:
+    """The nodes that get a panel letter, in tree order.
+
+    A Cross gets one (a whole clustered heatmap is one panel); a Row or
+    Column passes letters down to its children unless its own ``letter`` is
+    set (then it is lettered as one panel). ``letter=False`` switches a node
+    and everything in it off.
+    """
+    if node.letter is False:
+        return []
+    if isinstance(node, Cross) or node.letter is not None:
+        return [(prefix, node)]
+    out = []
+    for nm, child in zip(node.child_names(), node.children()):
+        out.extend(lettered(child, join(prefix, nm)))
+    return out
 
 
 def join(prefix: str, segment: str) -> str:

@@ -5,9 +5,10 @@ from .dendrogram import Dendrogram
 from .heatmap import Heatmap
 from .labels import Labels
 from .legend import CategoryLegend, Legends, ScaleBar, ScaleLegend
+from .plot import Plot
 from .strip import AnnotationStrip
 
 __all__ = [
     "AnnotationStrip", "CategoryLegend", "Dendrogram", "DrawContext", "Extent", "Heatmap", "Labels",
-    "Legends", "MeasureContext", "Panel", "ScaleBar", "ScaleLegend", "Theme",
+    "Legends", "MeasureContext", "Panel", "Plot", "ScaleBar", "ScaleLegend", "Theme",
 ]

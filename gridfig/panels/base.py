@@ -69,7 +69,7 @@ class Extent:
     ----------
     thickness : float
         Size away from the core (width on the left or right, height on top or
-        at the bottom).
+        at the bottom). Ignored for a core panel.
     before, after : float
         How far the panel's content reaches past the start or end of the core
         along the leaves (for example, half a label's height, or a strip's
@@ -78,12 +78,22 @@ class Extent:
         Anything the panel worked out while measuring and wants again when
         drawing (for example, which labels it will show). Passed back as
         ``DrawContext.info``.
+    pad, fixed, minimum : tuple
+        For a core panel only: room for decorations outside its Axes
+        (left, right, top, bottom), a fixed size, and a least size.
     """
 
-    thickness: float
+    thickness: float = 0.0
     before: float = 0.0
     after: float = 0.0
     info: Any = attrs.field(default=None, eq=False)
+    #: For a core panel: room outside its Axes for decorations (tick labels,
+    #: axis labels, a title), as (left, right, top, bottom) inches.
+    pad: tuple = (0.0, 0.0, 0.0, 0.0)
+    #: For a core panel: a fixed (width, height) it needs, ``None`` where flexible.
+    fixed: tuple = (None, None)
+    #: For a core panel: the least (width, height) it can take.
+    minimum: tuple = (0.0, 0.0)
 
 
 @attrs.frozen(kw_only=True)
@@ -114,6 +124,8 @@ class MeasureContext:
     along: float | None
     theme: Theme
     text: Any = attrs.field(eq=False)
+    #: For a core panel: the (width, height) of its Axes in the previous solution.
+    core_size: tuple | None = None
 
 
 @attrs.frozen(kw_only=True)

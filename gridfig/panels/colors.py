@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import colorsys
 import difflib
+import math
 
 from ..errors import InputError, InputTypeError
 
@@ -28,14 +29,22 @@ def get_cmap(cmap, name: str = "cmap"):
         raise InputError(f"{name}: unknown colormap {cmap!r}{hint}") from None
 
 
+_LEVELS = ((0.50, 0.75), (0.30, 0.70), (0.72, 0.70), (0.40, 0.45), (0.82, 0.55))
+
+
 def _spread(n: int) -> list[tuple[float, float, float]]:
-    # Distinct colours for many categories: golden-ratio hue steps, cycling
-    # through three lightness/saturation levels, so no two are the same.
+    # Distinct colours for many categories: hues evenly spaced around the
+    # wheel on a few lightness levels (3 up to 45 categories, then 5), each
+    # level's hues shifted by half a step so neighbours differ in both. Two
+    # colours on one level are at least 360/ceil(n/levels) degrees apart.
+    levels = 3 if n <= 45 else len(_LEVELS)
+    per = math.ceil(n / levels)
     out = []
     for i in range(n):
-        hue = (i * 0.618033988749895) % 1.0
-        light, sat = ((0.45, 0.75), (0.62, 0.65), (0.32, 0.6))[i % 3]
-        out.append(colorsys.hls_to_rgb(hue, light, sat))
+        level, k = divmod(i, per)
+        hue = (k + 0.5 * (level % 2)) / per
+        light, sat = _LEVELS[level]
+        out.append(colorsys.hls_to_rgb(hue % 1.0, light, sat))
     return out
 
 

@@ -75,6 +75,8 @@ class Heatmap(Panel):
     row_labels, col_labels : sequence, optional
         Labels of the data's rows and columns (from a DataFrame's index and
         columns). Side panels with labelled data are matched to these.
+    legend, legend_title
+        Whether the colour scale goes into a collected legend area, and its title.
     """
 
     data: np.ndarray = attrs.field(converter=_matrix, eq=False, repr=lambda a: f"<{a.shape[0]}x{a.shape[1]}>")
@@ -86,6 +88,8 @@ class Heatmap(Panel):
     missing_color: str | None = None
     row_labels: tuple | None = attrs.field(default=None, converter=_labels, eq=False, repr=False)
     col_labels: tuple | None = attrs.field(default=None, converter=_labels, eq=False, repr=False)
+    legend_title: str | None = None
+    legend: bool = True
 
     kind: ClassVar[str] = "heatmap"
 
@@ -124,3 +128,10 @@ class Heatmap(Panel):
                           extent=(0, m, n, 0), aspect="auto", interpolation="nearest")
         # An image is a raster in every format; say so, so vector backends never try otherwise.
         image.set_rasterized(True)
+
+    def legend_entries(self):
+        from .legend import ScaleLegend
+
+        if not self.legend:
+            return ()
+        return (ScaleLegend(title=self.legend_title, cmap=self.cmap, norm=self.norm),)

@@ -174,6 +174,8 @@ class Legends(Panel):
     blocks: tuple = attrs.field(converter=_blocks, eq=False)
     fontsize: float | None = None
     gap: float = attrs.field(default=BLOCK_GAP, converter=lambda v: to_inches(v, "gap"))
+    #: "down" or "across"; by default down beside a vertical core and across above or below one.
+    flow: str | None = None
 
     kind: ClassVar[str] = "legends"
 
@@ -188,8 +190,11 @@ class Legends(Panel):
 
     def measure(self, ctx: MeasureContext) -> Extent:
         fontsize = self.fontsize or ctx.theme.fontsize
-        room = ctx.along or 8.0
-        vertical = ctx.side in ("left", "right", "center")
+        vertical = self.flow == "down" if self.flow else ctx.side in ("left", "right", "center")
+        room = ctx.along
+        if ctx.side == "center":
+            room = None if ctx.core_size is None else ctx.core_size[1 if vertical else 0]
+        room = room or 8.0
         pieces = []
         line = ctx.text.line_height(fontsize) * 1.25
         for b in self.unique_blocks():
@@ -212,7 +217,20 @@ class Legends(Panel):
             flow += f + self.gap
             col_size = max(col_size, c)
         thickness = cross + col_size
+        if ctx.side == "center":
+            # as a core (a collected legend area): fixed across the flow, at least as long as
+            # its longest column along it
+            longest = max([flow - self.gap] + [0.0]) if placed else 0.0
+            longest = max(longest, self._longest(placed, ctx.text, fontsize, vertical))
+            fixed = (thickness, None) if vertical else (None, thickness)
+            least = (0.0, longest) if vertical else (longest, 0.0)
+            return Extent(fixed=fixed, minimum=least, info=(placed, vertical))
         return Extent(thickness=thickness, info=(placed, vertical))
+
+    @staticmethod
+    def _longest(placed, text, fontsize, vertical) -> float:
+        ends = [f + (b.size(text, fontsize)[1 if vertical else 0]) for b, _, f in placed]
+        return max(ends, default=0.0)
 
     def draw(self, ax, ctx: DrawContext) -> None:
         placed, vertical = ctx.info
@@ -223,10 +241,10 @@ class Legends(Panel):
         _inch_frame(ax, ctx.width, ctx.height)
         for b, cross, flow in placed:
             if vertical:
-                x, top = (cross if ctx.side != "left" else ctx.width - cross - b.size(text, fontsize)[0]), \
-                    ctx.height - flow
+                x = ctx.width - cross - b.size(text, fontsize)[0] if ctx.side == "left" else cross
+                top = ctx.height - flow
             else:
-                x, top = flow, (ctx.height - cross if ctx.side != "bottom" else ctx.height - cross)
+                x, top = flow, ctx.height - cross
             b.draw(ax, x, top, text, fontsize, ctx.theme)
 
 

@@ -123,7 +123,12 @@ class AnnotationStrip(Panel):
         if len(extra):
             warnings.warn(f"{self.label}: {len(extra)} annotation labels are not in the data and are "
                           f"ignored: {quote_some(extra.tolist())}", stacklevel=3)
-        values = series.reindex(target).astype(object).where(series.reindex(target).notna(), None).tolist()
+        aligned = series.reindex(target)
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            # keep the category order (it decides colours and the legend's order)
+            values = pd.Categorical(aligned, categories=series.cat.categories)
+        else:
+            values = aligned.astype(object).where(aligned.notna(), None).tolist()
         return attrs.evolve(self, values=values, name=self.label)
 
     @property
@@ -138,6 +143,8 @@ class AnnotationStrip(Panel):
     def categories(self) -> list:
         """Distinct non-missing values, in a stable order (pandas categories, else sorted)."""
         cats = getattr(getattr(self.values, "cat", None), "categories", None)
+        if cats is None and hasattr(self.values, "categories") and not hasattr(self.values, "index"):
+            cats = self.values.categories  # a pandas Categorical
         if cats is not None:
             return list(cats)
         present = {v for v in self.items if not _is_missing(v)}
