@@ -351,6 +351,9 @@ def _named_axes(axes: dict, cross: Cross) -> dict:
         "legends": next((first(s, Legends) for s in ("right", "left", "top", "bottom")
                          if first(s, Legends) is not None), None),
     }
-    names["colorbar"] = names["legends"]
+    if names["legends"] is not None and any(
+            isinstance(p, Legends) and any(isinstance(b, ScaleLegend) for b in p.blocks)
+            for side in ("left", "right", "top", "bottom") for p in getattr(cross, side)):
+        names["colorbar"] = names["legends"]
     out.update({k: v for k, v in names.items() if v is not None})
     return out

@@ -36,3 +36,21 @@ def quote_some(items: Iterable[object], most: int = 5) -> str:
     shown = ", ".join(repr(x) if isinstance(x, str) else str(x) for x in items[:most])
     rest = len(items) - most
     return f"{shown} and {rest} more" if rest > 0 else shown
+
+
+def warn(message: str, category: type = UserWarning) -> None:
+    """Warn, attributed to the first caller outside gridfig (the user's line)."""
+    import os
+    import sys
+    import warnings
+
+    here = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    level, frame = 2, sys._getframe(1)  # stacklevel 2 is the caller of warn()
+    def ours(filename: str) -> bool:
+        # gridfig's files, and the __init__ methods attrs generates for its classes
+        return filename.startswith("<attrs generated") or os.path.abspath(filename).startswith(here)
+
+    while frame is not None and ours(frame.f_code.co_filename):
+        frame = frame.f_back
+        level += 1
+    warnings.warn(message, category, stacklevel=level)

@@ -7,14 +7,13 @@ reorders it optimally, and returns a :class:`Clustering`. Nothing here draws.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from typing import Any
 
 import attrs
 import numpy as np
 
-from ..errors import InputError, InputTypeError
+from ..errors import InputError, InputTypeError, warn
 from . import _distances
 from ._checks import Namer, as_float_matrix, check_axis, check_labels, check_linkage, pandas_frame
 from ._distances import Metric
@@ -254,7 +253,7 @@ def _distances_of(X: np.ndarray, metric: Metric, namer: Namer) -> np.ndarray:
     """Condensed distances between the rows of ``X`` (checked by check_values)."""
     if np.isnan(X).any():
         # stacklevel 3: the warning points at the caller of cluster()
-        warnings.warn(_distances.nan_note(X, metric, namer, "data"), UserWarning, stacklevel=3)
+        warn(_distances.nan_note(X, metric, namer, "data"))
         return _distances.nan_pdist(X, metric, namer, "data")
     return _distances.pdist(X, metric, namer, "data")
 

@@ -294,9 +294,11 @@ def solve(
             room = size[axis] - outer
             what = "width" if axis == X else "height"
             if room < span.core.least - 1e-9:
+                need = f" and the cores need {span.core.least:.3f} in more" if span.core.least > 0 else ""
                 raise LayoutError(
                     f"the figure {what} {size[axis]:.3f} in is too small: side panels, gaps and margins "
-                    f"take {outer:.3f} in and the cores need {span.core.least:.3f} in more"
+                    f"take {outer:.3f} in{need}; make the figure at least "
+                    f"{outer + span.core.least + 0.5:.1f} in or the side panels smaller"
                 )
             core = room if span.core.fixed is None else span.core.fixed
         # centre content that does not fill the figure (only when all cores are fixed)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import warnings
+import re
 from typing import Any, ClassVar
 
 import attrs
 import numpy as np
 
-from ..errors import InputError, quote_some
+from ..errors import InputError, quote_some, warn
 from ..units import to_inches
 from .base import DrawContext, Extent, MeasureContext, Panel
 from .colors import get_cmap, palette
@@ -24,6 +24,11 @@ def _is_missing(v) -> bool:
     import pandas as pd
 
     return v is pd.NA or v is pd.NaT
+
+
+def _natural(text: str) -> list:
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part.lower())
+            for part in re.split(r"(\d+)", text) if part]
 
 
 def _mode(values: list) -> str:
@@ -118,11 +123,11 @@ class AnnotationStrip(Panel):
         missing = target.difference(index, sort=False)
         extra = index.difference(target, sort=False)
         if len(missing):
-            warnings.warn(f"{self.label}: {len(missing)} of {len(target)} data {what} have no annotation "
-                          f"and are drawn in the missing colour: {quote_some(missing.tolist())}", stacklevel=3)
+            warn(f"{self.label}: {len(missing)} of {len(target)} data {what} have no annotation "
+                 f"and are drawn in the missing colour: {quote_some(missing.tolist())}")
         if len(extra):
-            warnings.warn(f"{self.label}: {len(extra)} annotation labels are not in the data and are "
-                          f"ignored: {quote_some(extra.tolist())}", stacklevel=3)
+            warn(f"{self.label}: {len(extra)} annotation labels are not in the data and are "
+                 f"ignored: {quote_some(extra.tolist())}")
         aligned = series.reindex(target)
         if isinstance(series.dtype, pd.CategoricalDtype):
             # keep the category order (it decides colours and the legend's order)
@@ -149,6 +154,8 @@ class AnnotationStrip(Panel):
             return list(cats)
         present = {v for v in self.items if not _is_missing(v)}
         try:
+            if all(isinstance(v, str) for v in present):
+                return sorted(present, key=_natural)  # "sample 2" before "sample 10"
             return sorted(present)
         except TypeError:
             return sorted(present, key=lambda v: (type(v).__name__, str(v)))
