@@ -780,9 +780,6 @@ def test_large_matrix_with_long_labels_fits():
     check_nothing_leaves_or_overlaps(g)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: text is measured at the figure's dpi only; drawn at another dpi "
-                   "(savefig(dpi=80)) hinted glyphs are up to ~10% wider and long row labels run 3 mm into "
-                   "the legend area")
 def test_long_labels_still_fit_when_saved_at_another_dpi():
     _, g = big_long_labelled()
     g.figure.set_dpi(80)  # what savefig(dpi=80) does while it draws

@@ -22,6 +22,7 @@ import numpy as np
 from ..errors import InputError, InputTypeError
 from ..panels.base import CENTER, DrawContext, Panel, Theme
 from ..units import to_inches
+from .engine import Job, draw_all, engine_for
 from .measure import TextMeasurer, measure
 from .solver import Rect, Solution, solve
 from .tree import Column, Cross, Node, Row, as_node, core_path, join, lettered, walk
@@ -48,14 +49,28 @@ class Rendered:
         The tree that was drawn.
     origin : (float, float)
         The region's bottom-left corner in figure inches.
+    job : Job
+        What the figure's layout engine keeps to solve again when the figure
+        is drawn at another dpi or size.
     """
 
     figure: Any
     axes: dict
-    solution: Solution
     layout: Node
-    origin: tuple = (0.0, 0.0)
-    extents: dict = attrs.field(factory=dict, repr=False)
+    job: Any = attrs.field(repr=False)
+
+    @property
+    def solution(self) -> Solution:
+        """The solution the axes are at now (solved again if drawn at another dpi or size)."""
+        return self.job.solution
+
+    @property
+    def extents(self) -> dict:
+        return self.job.extents
+
+    @property
+    def origin(self) -> tuple:
+        return self.job.origin()
 
     def savefig(self, fname, **kwargs):
         """Save the figure (``Figure.savefig``); the size is never changed.
@@ -137,20 +152,31 @@ def _index(edges: np.ndarray, value: float) -> int:
 
 
 class _Builder:
+    """Turns a solution into nested GridSpecs and Axes, and updates them when it changes."""
+
     def __init__(self, fig, solution: Solution):
         self.fig = fig
         self.solution = solution
         self.axes: dict = {}
+        # (gridspec, function solution -> (region, items)) for every container
+        self.grids: list = []
 
-    def grid(self, cell, region: Rect, items: list[tuple[str, Rect, object]]):
-        from matplotlib.gridspec import GridSpecFromSubplotSpec
-
+    @staticmethod
+    def _tracks(region: Rect, items):
         xs = _edges([region.x, region.right] + [v for _, r, _ in items for v in (r.x, r.right)])
         ys = _edges([region.y, region.top] + [v for _, r, _ in items for v in (r.y, r.top)])[::-1]
+        return xs, ys
+
+    def grid(self, cell, layout):
+        from matplotlib.gridspec import GridSpecFromSubplotSpec
+
+        region, items = layout(self.solution)
+        xs, ys = self._tracks(region, items)
         gs = GridSpecFromSubplotSpec(
             len(ys) - 1, len(xs) - 1, subplot_spec=cell, wspace=0, hspace=0,
             width_ratios=np.diff(xs), height_ratios=-np.diff(ys),
         )
+        self.grids.append((gs, layout))
         for path, rect, obj in items:
             c0, c1 = _index(xs, rect.x), _index(xs, rect.right)
             r0, r1 = _index(ys, rect.top), _index(ys, rect.y)
@@ -160,17 +186,57 @@ class _Builder:
             if isinstance(obj, Panel):
                 self.axes[path] = self.fig.add_subplot(sub, label=path)
             else:
-                self.node(obj, path, sub, rect)
+                self.grid(sub, _container(obj, path))
 
-    def node(self, node: Node, path: str, cell, region: Rect):
-        sol = self.solution
+    def update(self, solution: Solution) -> None:
+        """Move everything to a new solution of the same tree: new ratios, same Axes."""
+        self.solution = solution
+        same = True
+        for gs, layout in self.grids:
+            region, items = layout(solution)
+            xs, ys = self._tracks(region, items)
+            if (len(xs) - 1, len(ys) - 1) != (gs.ncols, gs.nrows):
+                same = False
+                continue
+            gs.set_width_ratios(np.diff(xs))
+            gs.set_height_ratios(-np.diff(ys))
+        for path, ax in self.axes.items():
+            if same:
+                ax._set_position(ax.get_subplotspec().get_position(ax.figure))
+            else:  # the track structure changed: place the Axes from the solution directly
+                ax._set_position(self._fraction(ax, solution.panels[path]))
+
+    def _fraction(self, ax, rect: Rect):
+        from matplotlib.transforms import Bbox
+
+        gs, layout = self.grids[0]
+        root_region = gs.get_topmost_subplotspec().get_position(ax.figure)
+        W, H = self.solution.figsize
+        return Bbox.from_bounds(root_region.x0 + rect.x / W * root_region.width,
+                                root_region.y0 + rect.y / H * root_region.height,
+                                rect.width / W * root_region.width, rect.height / H * root_region.height)
+
+
+def _container(node: Node, path: str):
+    """A function giving a container's region and children (path, rect, object) in a solution."""
+    def layout(sol: Solution):
         if isinstance(node, Cross):
             items = [(p, sol.panels[p], obj) for p, obj in walk(node, path)
                      if isinstance(obj, Panel) and p in sol.panels]
         else:
             items = [(join(path, nm), sol.nodes[join(path, nm)], child)
                      for nm, child in zip(node.child_names(), node.children())]
-        self.grid(cell, region, items)
+        return sol.nodes[path], items
+
+    return layout
+
+
+def _root(tree: Node):
+    def layout(sol: Solution):
+        W, H = sol.figsize
+        return Rect(0.0, 0.0, W, H), ([("", sol.nodes[""], tree)] if not _is_leafless(tree) else [])
+
+    return layout
 
 
 def render(
@@ -230,11 +296,7 @@ def render(
     dpi = float(dpi or matplotlib.rcParams["figure.dpi"])
     text = TextMeasurer(dpi)
     units = lettered(tree) if letters else []
-    space = {}
-    if units:
-        _, height = text.size("Ag", theme.fontsize * LETTER_SCALE, weight="bold")
-        gap_of = {p: getattr(n, "gap", 0.0) for p, n in units}
-        space = {p: height + max(gap_of[p], to_inches(DEFAULT_MARGIN)) for p, _ in units}
+    space = _letter_space(units, text, theme)
     solution, extents = solve_measured(tree, region, dpi=dpi, theme=theme, margin=margin,
                                        letters=space, text=text)
     W, H = solution.figsize
@@ -252,17 +314,32 @@ def render(
     else:
         cell = fig.add_gridspec(1, 1, left=0, right=1, bottom=0, top=1, wspace=0, hspace=0)[0, 0]
     builder = _Builder(fig, solution)
-    builder.grid(cell, Rect(0.0, 0.0, W, H), [("", solution.nodes[""], tree)] if not _is_leafless(tree)
-                 else [])
+    builder.grid(cell, _root(tree))
     root = fig.get_figure(root=True)
-    bbox = cell.get_position(fig)
-    x0, y0 = fig.transSubfigure.transform((bbox.x0, bbox.y0))
-    origin = (x0 / root.dpi, y0 / root.dpi)
-    draw(tree, builder.axes, solution, extents, theme)
-    if units:
-        _draw_letters(root, units, solution, origin, letters, theme)
-    return Rendered(figure=root, axes=builder.axes, solution=solution, layout=tree,
-                    origin=origin, extents=extents)
+
+    def origin():
+        bbox = cell.get_position(fig)
+        x0, y0 = fig.transSubfigure.transform((bbox.x0, bbox.y0))
+        return (x0 / root.dpi, y0 / root.dpi)
+
+    def region_now():
+        bbox = cell.get_position(fig)
+        w, h = fig.transSubfigure.transform((bbox.x1, bbox.y1)) - fig.transSubfigure.transform((bbox.x0, bbox.y0))
+        return (w / root.dpi, h / root.dpi)
+
+    def resolve_at(new_dpi, size):
+        t = TextMeasurer(new_dpi)
+        sp = _letter_space(units, t, theme)
+        sol, ext = solve_measured(tree, size, dpi=new_dpi, theme=theme, margin=margin, letters=sp, text=t)
+        return sol, ext, sp
+
+    draw_all(tree, builder.axes, solution, extents, theme)
+    letter_texts = _draw_letters(root, units, solution, origin(), letters, theme) if units else []
+    job = Job(tree=tree, theme=theme, dpi=dpi, size=tuple(float(v) for v in region_now()), solve=resolve_at,
+              region=region_now, solution=solution, extents=extents, builder=builder, letters=letter_texts,
+              origin=origin)
+    engine_for(root).jobs.append(job)
+    return Rendered(figure=root, axes=builder.axes, layout=tree, job=job)
 
 
 def _is_leafless(tree) -> bool:
@@ -290,6 +367,14 @@ def solve_measured(tree: Node, region, *, dpi: float, theme: Theme, margin=DEFAU
     return solution, extents
 
 
+def _letter_space(units, text: TextMeasurer, theme: Theme) -> dict:
+    """Room kept above each lettered node: the letter's height and a gap."""
+    if not units:
+        return {}
+    _, height = text.size("Ag", theme.fontsize * LETTER_SCALE, weight="bold")
+    return {p: height + max(getattr(n, "gap", 0.0), to_inches(DEFAULT_MARGIN)) for p, n in units}
+
+
 def letter_text(style: str, i: int) -> str:
     """The i-th letter in ``style``: ``"a"`` -> a, b, ...; ``"(A)"`` -> (A), (B), ..."""
     for base in ("a", "A"):
@@ -300,20 +385,23 @@ def letter_text(style: str, i: int) -> str:
     raise InputError(f"letters: the style {style!r} needs an 'a' or 'A' to replace, e.g. 'a', 'A', '(a)'")
 
 
-def _draw_letters(fig, units, solution: Solution, origin, style: str, theme: Theme) -> None:
+def _draw_letters(fig, units, solution: Solution, origin, style: str, theme: Theme) -> list:
     # reading order: by the top of each region (rounded to 0.01 mm), then from the left
     regions = [(p, n, solution.regions[p]) for p, n in units]
     regions.sort(key=lambda item: (-round(item[2].top, 4), round(item[2].x, 4)))
     auto = 0
+    out = []
     for path, node, r in regions:
         if isinstance(node.letter, str):
             text = node.letter
         else:
             text = letter_text(style, auto)
             auto += 1
-        fig.text(origin[0] + r.x, origin[1] + r.top, text, transform=fig.dpi_scale_trans, ha="left",
-                 va="top", fontsize=theme.fontsize * LETTER_SCALE, fontweight="bold",
-                 color=theme.text_color, parse_math=False, gid=f"letter:{path}")
+        artist = fig.text(origin[0] + r.x, origin[1] + r.top, text, transform=fig.dpi_scale_trans,
+                          ha="left", va="top", fontsize=theme.fontsize * LETTER_SCALE, fontweight="bold",
+                          color=theme.text_color, parse_math=False, gid=f"letter:{path}")
+        out.append((artist, path))
+    return out
 
 
 def with_legend_area(tree: Node, side: str, gap) -> Node:
@@ -332,25 +420,3 @@ def with_legend_area(tree: Node, side: str, gap) -> Node:
     if side == "left":
         return Row(area, tree, gap=gap)
     return Column(tree, area, gap=gap) if side == "bottom" else Column(area, tree, gap=gap)
-
-
-def draw(tree: Node, axes: dict, solution: Solution, extents: dict, theme: Theme) -> None:
-    """Draw every panel into its Axes with its context."""
-    for path, node in walk(tree):
-        if not isinstance(node, Cross):
-            continue
-        rows, cols = node.orders()
-        panels = [(core_path(node, path), CENTER, node.core)]
-        panels += [(join(path, f"{side}/{seg}"), side, p)
-                   for side in ("left", "right", "top", "bottom") for seg, p in node.side_items(side)]
-        for p, side, panel in panels:
-            ax = axes.get(p)
-            if ax is None:
-                continue
-            r = solution.panels[p]
-            ext = extents.get(p)
-            ctx = DrawContext(path=p, side=side, rows=rows, cols=cols, width=r.width, height=r.height,
-                              theme=theme, info=None if ext is None else ext.info)
-            panel.setup_axes(ax, ctx)
-            ctx.orient(ax)
-            panel.draw(ax, ctx)

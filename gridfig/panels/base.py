@@ -342,6 +342,8 @@ class Panel:
     kind: ClassVar[str] = "panel"
     #: Thickness in inches when ``size`` is not given.
     default_size: ClassVar[float] = 0.4
+    #: Draw again when the panel's size changes (panels drawn in inches, not data units).
+    redraw_on_resize: ClassVar[bool] = False
 
     # -- what the framework asks ---------------------------------------------
     @property

@@ -178,6 +178,7 @@ class Legends(Panel):
     flow: str | None = None
 
     kind: ClassVar[str] = "legends"
+    redraw_on_resize: ClassVar[bool] = True
 
     def unique_blocks(self) -> list:
         seen, out = set(), []
@@ -271,6 +272,7 @@ class ScaleBar(Panel):
     fontsize: float | None = None
 
     kind: ClassVar[str] = "scalebar"
+    redraw_on_resize: ClassVar[bool] = True
 
     @classmethod
     def for_heatmap(cls, heatmap, **kwargs) -> "ScaleBar":

@@ -1,0 +1,130 @@
+"""Keeping a drawn layout honest when the output differs from the one it was solved for.
+
+Text is measured at the figure's dpi before anything is drawn. When the
+figure is later drawn at another dpi (``savefig(dpi=...)``: hinted glyphs
+change width with resolution) or at another size (``set_size_inches``, a
+resized window), :class:`GridfigEngine` -- a matplotlib ``LayoutEngine``, run
+by ``Figure.draw`` -- measures again, solves again and, only if something
+changed, updates the GridSpec ratios in place, moves the axes to their new
+rectangles and redraws the panels whose measured extent (or, for panels drawn
+in inches, whose size) changed. A draw at the size and dpi of the last solve
+costs one comparison.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import attrs
+import numpy as np
+from matplotlib.layout_engine import LayoutEngine
+
+from ..panels.base import CENTER, SIDES, DrawContext, Theme
+from .solver import Solution
+from .tree import Cross, Node, core_path, join, walk
+
+
+class GridfigEngine(LayoutEngine):
+    """The layout engine gridfig sets on figures it draws into.
+
+    It behaves like no engine at all for everything else in the figure
+    (``subplots_adjust`` works, colorbars take their space from GridSpecs),
+    and re-solves each gridfig layout drawn into the figure when the dpi or
+    the region's size changed since it was solved.
+    """
+
+    _adjust_compatible = True
+    _colorbar_gridspec = True
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.jobs: list[Job] = []
+
+    def execute(self, fig) -> None:
+        for job in self.jobs:
+            job.refresh(fig)
+
+
+def engine_for(fig) -> GridfigEngine:
+    """The figure's GridfigEngine, set on it if it has none."""
+    engine = fig.get_layout_engine()
+    if isinstance(engine, GridfigEngine):
+        return engine
+    engine = GridfigEngine()
+    fig.set_layout_engine(engine)
+    return engine
+
+
+def draw_panel(path: str, side: str, panel, node: Cross, ax, solution: Solution, extents: dict,
+               theme: Theme) -> None:
+    """Draw one panel into its Axes with its context."""
+    rows, cols = node.orders()
+    r = solution.panels[path]
+    ext = extents.get(path)
+    ctx = DrawContext(path=path, side=side, rows=rows, cols=cols, width=r.width, height=r.height,
+                      theme=theme, info=None if ext is None else ext.info)
+    panel.setup_axes(ax, ctx)
+    ctx.orient(ax)
+    panel.draw(ax, ctx)
+
+
+def panels_of(tree: Node):
+    """``(path, side, panel, cross)`` for every panel of the tree."""
+    for path, node in walk(tree):
+        if not isinstance(node, Cross):
+            continue
+        yield core_path(node, path), CENTER, node.core, node
+        for side in SIDES:
+            for seg, panel in node.side_items(side):
+                yield join(path, f"{side}/{seg}"), side, panel, node
+
+
+def draw_all(tree: Node, axes: dict, solution: Solution, extents: dict, theme: Theme) -> None:
+    for path, side, panel, node in panels_of(tree):
+        ax = axes.get(path)
+        if ax is not None:
+            draw_panel(path, side, panel, node, ax, solution, extents, theme)
+
+
+@attrs.define(eq=False)
+class Job:
+    """One gridfig layout drawn into a figure, with what it needs to re-solve."""
+
+    tree: Node
+    theme: Theme
+    dpi: float
+    size: tuple
+    solve: Callable[[float, tuple], tuple]  # (dpi, region size) -> (solution, extents, letter space)
+    region: Callable[[], tuple]  # current region size in inches
+    solution: Solution
+    extents: dict
+    builder: Any
+    letters: list = attrs.field(factory=list)  # (Text, path)
+    origin: Callable[[], tuple] = lambda: (0.0, 0.0)
+
+    def refresh(self, fig) -> None:
+        dpi = float(fig.get_figure(root=True).dpi)
+        size = tuple(float(v) for v in self.region())
+        if dpi == self.dpi and np.allclose(size, self.size, rtol=0, atol=1e-9):
+            return
+        solution, extents, _ = self.solve(dpi, size)
+        self.dpi, self.size = dpi, size
+        if solution == self.solution and extents == self.extents:
+            return
+        old_solution, old_extents = self.solution, self.extents
+        self.solution, self.extents = solution, extents
+        self.builder.update(solution)
+        for path, side, panel, node in panels_of(self.tree):
+            ax = self.builder.axes.get(path)
+            if ax is None:
+                continue
+            old, new = old_solution.panels.get(path), solution.panels[path]
+            resized = old is None or not np.allclose((old.width, old.height), (new.width, new.height),
+                                                      rtol=0, atol=1e-12)
+            if extents.get(path) != old_extents.get(path) or (resized and panel.redraw_on_resize):
+                ax.cla()
+                draw_panel(path, side, panel, node, ax, solution, extents, self.theme)
+        origin = self.origin()
+        for text, path in self.letters:
+            r = solution.regions[path]
+            text.set_position((origin[0] + r.x, origin[1] + r.top))
