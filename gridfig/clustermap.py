@@ -111,7 +111,7 @@ def _frame(data):
     values = frame.to_numpy(dtype=float)
     inf = np.argwhere(np.isinf(values))
     if len(inf):
-        where = [f"({frame.index[i]!r}, {frame.columns[j]!r})" for i, j in inf[:3]]
+        where = [(frame.index[i], frame.columns[j]) for i, j in inf[:3]]
         raise InputError(f"data: {len(inf)} cells are infinite: {quote_some(where, 3)}")
     return pd.DataFrame(values, index=frame.index, columns=frame.columns)
 
@@ -221,8 +221,6 @@ def clustered_heatmap(
     def order_of(cluster_it, linkage, X, axis, labels):
         if not cluster_it:
             return None, np.arange(len(X))
-        if len(X) < 2 and linkage is None:
-            return None, np.arange(len(X))
         result = cluster(X, metric=metric, method=method, optimal_ordering=optimal_ordering,
                          linkage=linkage, axis=axis, labels=labels)
         return result.linkage, result.order
@@ -313,8 +311,10 @@ def clustermap(data, *, figsize=None, ax=None, dpi: float | None = None, theme: 
     -------
     ClusterMap
     """
+    if fontsize is not None and not fontsize > 0:
+        raise InputError(f"fontsize: expected a positive number of points, got {fontsize!r}")
     if theme is None:
-        theme = Theme(fontsize=fontsize) if fontsize else Theme()
+        theme = Theme(fontsize=fontsize) if fontsize is not None else Theme()
     sized = figsize is None and ax is None
     cross = clustered_heatmap(data, sized=sized, **kwargs)
     rendered = render(cross, figsize=figsize, ax=ax, dpi=dpi, theme=theme)

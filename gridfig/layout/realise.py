@@ -333,7 +333,14 @@ def render(
         sol, ext = solve_measured(tree, size, dpi=new_dpi, theme=theme, margin=margin, letters=sp, text=t)
         return sol, ext, sp
 
-    draw_all(tree, builder.axes, solution, extents, theme)
+    try:
+        draw_all(tree, builder.axes, solution, extents, theme)
+    except BaseException:
+        if ax is None:  # a figure we made and could not finish: do not leave it open in pyplot
+            import matplotlib.pyplot as plt
+
+            plt.close(root)
+        raise
     letter_texts = _draw_letters(root, units, solution, origin(), letters, theme) if units else []
     job = Job(tree=tree, theme=theme, dpi=dpi, size=tuple(float(v) for v in region_now()), solve=resolve_at,
               region=region_now, solution=solution, extents=extents, builder=builder, letters=letter_texts,

@@ -31,11 +31,21 @@ def _natural(text: str) -> list:
             for part in re.split(r"(\d+)", text) if part]
 
 
-def _mode(values: list) -> str:
-    from matplotlib.colors import is_color_like
+def _explicit_color(v) -> bool:
+    # Only unmistakable colours count: '#rrggbb', RGB(A) tuples and CSS names.
+    # Short codes ('b', 'C1', '0.5') are far more often category names.
+    from matplotlib.colors import CSS4_COLORS, is_color_like
 
+    if isinstance(v, tuple):
+        return is_color_like(v)
+    if isinstance(v, str):
+        return (v.startswith("#") and is_color_like(v)) or v.lower() in CSS4_COLORS
+    return False
+
+
+def _mode(values: list) -> str:
     present = [v for v in values if not _is_missing(v)]
-    if present and all(isinstance(v, (str, tuple)) and is_color_like(v) for v in present):
+    if present and all(_explicit_color(v) for v in present):
         return "colors"
     if present and all(isinstance(v, (float, np.floating)) for v in present):
         return "continuous"
@@ -62,6 +72,10 @@ class AnnotationStrip(Panel):
         20 categories, evenly spread distinct hues; never reused.
     cmap : str
         Colormap of numeric values.
+    kind_of_values : {"categories", "colors", "continuous"}, optional
+        How to read the values; by default guessed: all unmistakable colours
+        ('#rrggbb', RGB tuples, CSS names) are colours, floats are continuous,
+        anything else is categories.
     show_name : bool
         Write the name past the end of the strip.
     size : length
@@ -71,6 +85,8 @@ class AnnotationStrip(Panel):
     values: Any = attrs.field(eq=False, repr=False)
     palette: Any = None
     cmap: str = "viridis"
+    kind_of_values: str | None = attrs.field(default=None, validator=attrs.validators.in_(
+        [None, "colors", "categories", "continuous"]))
     show_name: bool = True
     missing_color: str | None = None
 
@@ -120,20 +136,29 @@ class AnnotationStrip(Panel):
                 f"({quote_some(index[:3].tolist(), 3)}) but the data's {what} are labelled with "
                 f"{target.inferred_type} values ({quote_some(target[:3].tolist(), 3)}); no label matches"
             )
+        if target.has_duplicates:
+            raise InputError(f"{self.label}: the data's {what} labels repeat "
+                             f"({quote_some(target[target.duplicated()].unique().tolist())}); matching an "
+                             f"annotation by label needs them unique")
         missing = target.difference(index, sort=False)
         extra = index.difference(target, sort=False)
+        if len(missing) == len(target):
+            raise InputError(f"{self.label}: none of the data's {len(target)} {what} labels is in the "
+                             f"annotation's index (data: {quote_some(target[:3].tolist(), 3)}; annotation: "
+                             f"{quote_some(index[:3].tolist(), 3)})")
         if len(missing):
             warn(f"{self.label}: {len(missing)} of {len(target)} data {what} have no annotation "
                  f"and are drawn in the missing colour: {quote_some(missing.tolist())}")
         if len(extra):
             warn(f"{self.label}: {len(extra)} annotation labels are not in the data and are "
                  f"ignored: {quote_some(extra.tolist())}")
-        aligned = series.reindex(target)
         if isinstance(series.dtype, pd.CategoricalDtype):
             # keep the category order (it decides colours and the legend's order)
-            values = pd.Categorical(aligned, categories=series.cat.categories)
+            values = pd.Categorical(series.reindex(target), categories=series.cat.categories)
         else:
-            values = aligned.astype(object).where(aligned.notna(), None).tolist()
+            # reindex as objects so integers stay integers (not floats with NaN gaps)
+            aligned = series.astype(object).reindex(target)
+            values = [None if _is_missing(v) else v for v in aligned.tolist()]
         return attrs.evolve(self, values=values, name=self.label)
 
     @property
@@ -142,8 +167,8 @@ class AnnotationStrip(Panel):
 
     @property
     def mode(self) -> str:
-        """``"colors"``, ``"categories"`` or ``"continuous"``."""
-        return _mode(self.items)
+        """``"colors"``, ``"categories"`` or ``"continuous"`` (``kind_of_values`` or guessed)."""
+        return self.kind_of_values or _mode(self.items)
 
     def categories(self) -> list:
         """Distinct non-missing values, in a stable order (pandas categories, else sorted)."""

@@ -1,0 +1,108 @@
+"""Bad inputs, what gridfig says about them, and the argument each message must name.
+
+Shared by tests/test_bad_inputs.py (which runs every case) and
+docs/make_errors_table.py (which writes docs/errors.md from the same list).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+import gridfig as gf
+
+
+def frame(n=6, m=4, seed=0):
+    rng = np.random.default_rng(seed)
+    return pd.DataFrame(rng.normal(size=(n, m)), index=[f"r{i}" for i in range(n)],
+                        columns=[f"c{j}" for j in range(m)])
+
+
+def with_cell(value, i=1, j=2):
+    d = frame()
+    d.iloc[i, j] = value
+    return d
+
+
+def with_row(values, i=2):
+    d = frame()
+    d.iloc[i, :] = values
+    return d
+
+
+def strings():
+    d = frame()
+    d["c1"] = ["a", "b", "c", "d", "e", "f"]
+    return d
+
+
+def dup_index():
+    d = frame()
+    d.index = ["r0", "r1", "r1", "r3", "r4", "r4"]
+    return d
+
+
+def cm(**kw):
+    data = kw.pop("data", None)
+    return lambda: gf.clustermap(frame() if data is None else data, **kw)
+
+
+# (what, call, exception type, text the message must contain)
+CASES = [
+    ("empty table", cm(data=pd.DataFrame()), gf.InputError, "data: the table is empty"),
+    ("1-D data", cm(data=np.arange(5.0)), gf.InputError, "data: expected a 2-D table"),
+    ("one row to cluster", cm(data=frame(1, 4)), gf.InputError, "data has 1 row; clustering needs at least 2"),
+    ("one column to cluster", cm(data=frame(5, 1)), gf.InputError, "data has 1 column; clustering needs at least 2"),
+    ("a text column", cm(data=strings()), gf.InputError, "1 columns are not numeric: 'c1'"),
+    ("+inf in a cell", cm(data=with_cell(np.inf)), gf.InputError, "cells are infinite: ('r1', 'c2')"),
+    ("-inf in a cell", cm(data=with_cell(-np.inf)), gf.InputError, "cells are infinite"),
+    ("a row entirely missing", cm(data=with_row(np.nan)), gf.InputError, "r2"),
+    ("a column entirely missing",
+     cm(data=frame().assign(c3=np.nan)), gf.InputError, "c3"),
+    ("zero-variance row with correlation", cm(data=with_row(1.0), metric="correlation"),
+     gf.InputError, "r2"),
+    ("ward with cityblock", cm(method="ward", metric="cityblock"), gf.InputError, "ward"),
+    ("unknown method", cm(method="avrage"), gf.InputError, "method 'avrage' is unknown"),
+    ("unknown metric", cm(metric="euclidian"), gf.InputError, "euclidian"),
+    ("row_linkage of the wrong shape", cm(row_linkage=np.zeros((5, 3))), gf.InputError, "row_linkage"),
+    ("row_linkage for fewer rows", cm(row_linkage=np.array([[0, 1, 1.0, 2], [2, 5, 2.0, 3]])),
+     gf.InputError, "row_linkage is for 3 leaves but data has 6 rows"),
+    ("col_linkage with NaN height", cm(col_linkage=np.array([[0, 1, np.nan, 2], [2, 4, 1, 3], [3, 5, 2, 4]])),
+     gf.InputError, "col_linkage"),
+    ("unlabelled row_colors too short", cm(row_colors=["a", "b", "c"]), gf.InputError,
+     "left/row_colors has 3 values but the core 'heatmap' has 6 rows"),
+    ("unlabelled col_colors too long", cm(col_colors=list("abcdefg")), gf.InputError,
+     "top/col_colors has 7 values but the core 'heatmap' has 4 columns"),
+    ("row_colors indexed by int, data by str", cm(row_colors=pd.Series(list("aabbcc"), index=range(6))),
+     gf.InputError, "labelled with integer values"),
+    ("row_colors matching no label", cm(row_colors=pd.Series(list("ab"), index=["x", "y"])), gf.InputError,
+     "none of the data's 6 rows labels is in the annotation's index"),
+    ("duplicate row labels with labelled row_colors",
+     cm(data=dup_index(), row_colors=pd.Series(list("abcd"), index=["r0", "r1", "r3", "r4"])),
+     gf.InputError, "the data's rows labels repeat ('r1', 'r4')"),
+    ("duplicate labels in the annotation",
+     cm(row_colors=pd.Series(list("abcdefg"), index=["r0", "r1", "r2", "r3", "r4", "r5", "r5"])),
+     gf.InputError, "duplicate labels in the annotation index: 'r5'"),
+    ("unknown colormap", cm(cmap="viridsi"), gf.InputError, "cmap: unknown colormap 'viridsi'; did you mean 'viridis'"),
+    ("bad gap length", cm(gap="2 furlongs"), gf.InputError, "gap: cannot read '2 furlongs' as a length"),
+    ("negative dendrogram size", cm(dendrogram_size="-3mm"), gf.InputError,
+     "dendrogram_size: a length must not be negative"),
+    ("bad cell_size", cm(cell_size=("2mm",)), gf.InputError, "cell_size: expected a length or (width, height)"),
+    ("both z_score and standard_scale", cm(z_score=0, standard_scale=1), gf.InputError, "z_score"),
+    ("z_score axis 2", cm(z_score=2), gf.InputError, "z_score"),
+    ("vmin above vmax", cm(vmin=3, vmax=1), gf.InputError, "vmin (3) is larger than vmax (1)"),
+    ("replacement yticklabels of the wrong length", cm(yticklabels=["a", "b"]), gf.InputError,
+     "yticklabels: a list of labels replaces them all and needs 6 labels, got 2"),
+    ("label_rows naming an unknown row", cm(label_rows=["r1", "nope"]), gf.InputError,
+     "show: 1 labels are not among the labels: 'nope'"),
+    ("bad label side", cm(row_label_side="top"), gf.InputError, "row_label_side: expected one of"),
+    ("bad legend side", cm(legend_side="middle"), gf.InputError, "legend_side: expected"),
+    ("zero font size", cm(fontsize=0), gf.InputError, "fontsize: expected a positive number"),
+    ("figure too small for its side panels", cm(figsize=(1, 1)), gf.LayoutError, "is too small"),
+    ("figsize given with ax=", lambda: gf.render(gf.Heatmap(data=np.zeros((2, 2))), figsize=(3, 3),
+                                                 ax=__import__("matplotlib.pyplot").pyplot.figure()),
+     gf.InputError, "figsize: cannot be given"),
+    ("strip values as one string", lambda: gf.AnnotationStrip(values="abc"), gf.InputError,
+     "values must be a sequence with one value per leaf"),
+    ("data given as text", cm(data="table.csv"), gf.InputError, "data: expected a 2-D table"),
+]
