@@ -75,16 +75,36 @@ class Rendered:
     def savefig(self, fname, **kwargs):
         """Save the figure (``Figure.savefig``); the size is never changed.
 
+        Output is reproducible: the same figure saved twice gives the same
+        bytes (SVG ids use a fixed hash salt; SVG and PDF carry no date),
+        unless you pass your own ``metadata`` or set ``svg.hashsalt``.
+
         ``bbox_inches="tight"`` would crop or grow the page to the drawn
         content and so change the size you asked for; gridfig keeps every
         label and legend inside the figure, so it is never needed.
         """
-        return self.figure.savefig(fname, **kwargs)
+        return save_reproducibly(self.figure, fname, **kwargs)
 
     def rect(self, path: str) -> Rect:
         """The solved rectangle of ``path`` in figure inches."""
         r = self.solution[path]
         return Rect(r.x + self.origin[0], r.y + self.origin[1], r.width, r.height)
+
+
+def save_reproducibly(fig, fname, **kwargs):
+    """``fig.savefig`` with no dates in the file and a fixed SVG hash salt."""
+    import os
+
+    import matplotlib
+
+    fmt = (kwargs.get("format") or os.path.splitext(str(fname))[1].lstrip(".") or "png").lower()
+    if fmt in ("svg", "svgz"):
+        kwargs.setdefault("metadata", {"Date": None})
+    elif fmt == "pdf":
+        kwargs.setdefault("metadata", {"CreationDate": None, "ModDate": None})
+    salt = matplotlib.rcParams["svg.hashsalt"] or "gridfig"
+    with matplotlib.rc_context({"svg.hashsalt": salt}):
+        return fig.savefig(fname, **kwargs)
 
 
 def _host(target, figsize, dpi):
