@@ -58,6 +58,8 @@ class Rendered:
     axes: dict
     layout: Node
     job: Any = attrs.field(repr=False)
+    #: Where the user's tree sits inside the drawn one ("" unless a legend area was added).
+    inner: str = ""
 
     @property
     def solution(self) -> Solution:
@@ -85,10 +87,37 @@ class Rendered:
         """
         return save_reproducibly(self.figure, fname, **kwargs)
 
-    def rect(self, path: str) -> Rect:
-        """The solved rectangle of ``path`` in figure inches."""
-        r = self.solution[path]
+    def region(self, path: str) -> Rect:
+        """The room node ``path`` was given (its panels plus alignment padding), in figure inches."""
+        r = self.solution.regions[_inside(path, self.inner)]
         return Rect(r.x + self.origin[0], r.y + self.origin[1], r.width, r.height)
+
+    def rect(self, path: str) -> Rect:
+        """The solved rectangle of ``path`` (a panel or node of your tree, or ``"legend"``) in figure inches."""
+        r = self.solution[_inside(path, self.inner)]
+        return Rect(r.x + self.origin[0], r.y + self.origin[1], r.width, r.height)
+
+
+def _inside(path: str, inner: str) -> str:
+    """The drawn tree's path of a path of the user's tree (or of the added legend area)."""
+    if not inner or path == "legend" or path.startswith("legend/"):
+        return path
+    return join(inner, path) if path else inner
+
+
+def _outside(path: str, inner: str) -> str:
+    if not inner:
+        return path
+    if path == inner:
+        return ""
+    return path[len(inner) + 1:] if path.startswith(inner + "/") else path
+
+
+class _Paths(dict):
+    """The axes mapping, keyed by the paths of the user's tree (and ``"legend"``)."""
+
+    def __init__(self, axes: dict, inner: str):
+        super().__init__({_outside(p, inner): ax for p, ax in axes.items()})
 
 
 def save_reproducibly(fig, fname, **kwargs):
@@ -306,8 +335,9 @@ def render(
 
     tree = as_node(tree)
     theme = theme or Theme()
+    user_tree, inner = tree, ""
     if legend is not None:
-        tree = with_legend_area(tree, legend, legend_gap)
+        tree, inner = with_legend_area(tree, legend, legend_gap)
     if figsize is not None:
         figsize = tuple(None if v is None else to_inches(v, "figsize") for v in figsize)
     fig, region, how = _host(ax, figsize, dpi)
@@ -361,12 +391,12 @@ def render(
 
             plt.close(root)
         raise
-    letter_texts = _draw_letters(root, units, solution, origin(), letters, theme) if units else []
+    letter_texts = _draw_letters(root, units, solution, origin(), letters, theme, inner) if units else []
     job = Job(tree=tree, theme=theme, dpi=dpi, size=tuple(float(v) for v in region_now()), solve=resolve_at,
               region=region_now, solution=solution, extents=extents, builder=builder, letters=letter_texts,
               origin=origin)
     engine_for(root).jobs.append(job)
-    return Rendered(figure=root, axes=builder.axes, layout=tree, job=job)
+    return Rendered(figure=root, axes=_Paths(builder.axes, inner), layout=user_tree, job=job, inner=inner)
 
 
 def _is_leafless(tree) -> bool:
@@ -412,7 +442,7 @@ def letter_text(style: str, i: int) -> str:
     raise InputError(f"letters: the style {style!r} needs an 'a' or 'A' to replace, e.g. 'a', 'A', '(a)'")
 
 
-def _draw_letters(fig, units, solution: Solution, origin, style: str, theme: Theme) -> list:
+def _draw_letters(fig, units, solution: Solution, origin, style: str, theme: Theme, inner: str = "") -> list:
     # reading order: by the top of each region (rounded to 0.01 mm), then from the left
     regions = [(p, n, solution.regions[p]) for p, n in units]
     regions.sort(key=lambda item: (-round(item[2].top, 4), round(item[2].x, 4)))
@@ -426,24 +456,23 @@ def _draw_letters(fig, units, solution: Solution, origin, style: str, theme: The
             auto += 1
         artist = fig.text(origin[0] + r.x, origin[1] + r.top, text, transform=fig.dpi_scale_trans,
                           ha="left", va="top", fontsize=theme.fontsize * LETTER_SCALE, fontweight="bold",
-                          color=theme.text_color, parse_math=False, gid=f"letter:{path}")
+                          color=theme.text_color, parse_math=False, gid=f"letter:{_outside(path, inner)}")
         out.append((artist, path))
     return out
 
 
-def with_legend_area(tree: Node, side: str, gap) -> Node:
-    """``tree`` with one legend area holding every panel's legends, on ``side``."""
+def with_legend_area(tree: Node, side: str, gap) -> tuple[Node, str]:
+    """``tree`` beside one legend area holding every panel's legends, and the path ``tree`` got."""
     from ..panels.legend import Legends
 
     if side not in ("right", "left", "bottom", "top"):
         raise InputError(f"legend: expected 'right', 'left', 'bottom' or 'top', got {side!r}")
     blocks = [b for _, obj in walk(tree) if isinstance(obj, Panel) for b in obj.legend_entries()]
     if not blocks:
-        return tree
+        return tree, ""
     area = Cross(core=Legends(blocks=blocks, flow="down" if side in ("right", "left") else "across"),
-                 name="legend", letter=False)
-    if side == "right":
-        return Row(tree, area, gap=gap, name=None)
-    if side == "left":
-        return Row(area, tree, gap=gap)
-    return Column(tree, area, gap=gap) if side == "bottom" else Column(area, tree, gap=gap)
+                 name="legend", letter=False, bare=True)
+    main = attrs.evolve(tree, name="main") if tree.name is None else tree
+    kind = Row if side in ("right", "left") else Column
+    items = (main, area) if side in ("right", "bottom") else (area, main)
+    return kind(*items, gap=gap), main.name

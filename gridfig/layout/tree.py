@@ -256,7 +256,9 @@ class _Line(Node):
     letter: object = None
     share: bool = False
 
-    def __init__(self, *items, gap=DEFAULT_GAP, weight=1.0, name=None, letter=None, share=False):
+    def __init__(self, *children, items=None, gap=DEFAULT_GAP, weight=1.0, name=None, letter=None, share=False):
+        # children positionally (Row(a, b)), or items= (what attrs.evolve passes)
+        items = tuple(items) if items is not None else children
         if len(items) == 1 and isinstance(items[0], (list, tuple)):
             items = tuple(items[0])
         if not items:
@@ -305,14 +307,21 @@ class Column(_Line):
 
 
 def _share(items: tuple, what: str) -> tuple:
-    """Give every Cross after the first the first one's row (or column) order."""
+    """Give every Cross after the first the first one's row (or column) order.
+
+    When both cores are labelled, the order is matched by label: the later
+    node shows, at each position, the row with the label the first node
+    shows there. Its own data and side panels keep their order; only its
+    display order is set, so nothing it holds can fall out of step.
+    """
     crosses = [c for c in items if isinstance(c, Cross)]
     if len(crosses) < 2:
         return items
     first = crosses[0]
     axis = 0 if what == "rows" else 1
     order = first.orders()[axis]
-    labels = getattr(first.core, "row_labels" if axis == 0 else "col_labels", None)
+    key = "row_labels" if axis == 0 else "col_labels"
+    labels = getattr(first.core, key, None)
     out = []
     for child in items:
         if not isinstance(child, Cross) or child is first:
@@ -322,28 +331,25 @@ def _share(items: tuple, what: str) -> tuple:
         if order is not None and n is not None and n != len(order):
             raise InputError(f"share: a node has {n} {what} but the first has {len(order)}; "
                              f"a shared order needs the same {what}")
-        own = getattr(child.core, "row_labels" if axis == 0 else "col_labels", None)
-        if labels is not None and own is not None and list(own) != list(labels):
-            child = attrs.evolve(child, core=_reordered(child.core, own, labels, axis, what))
-        key = "row_order" if axis == 0 else "col_order"
-        out.append(attrs.evolve(child, **{key: order}))
+        own = getattr(child.core, key, None)
+        mine = order
+        if labels is not None and own is not None and order is not None:
+            mine = _by_label([labels[i] for i in order], list(own), what)
+        out.append(attrs.evolve(child, **{"row_order" if axis == 0 else "col_order": mine}))
     return tuple(out)
 
 
-def _reordered(core, own, labels, axis: int, what: str):
-    # match the shared axis by label: put this core's data in the first core's label order
+def _by_label(shown: list, own: list, what: str) -> np.ndarray:
+    """Positions in ``own`` of the labels ``shown``, in that order."""
     position = {lab: i for i, lab in enumerate(own)}
-    lacking = [lab for lab in labels if lab not in position]
-    extra = [lab for lab in own if lab not in set(labels)]
-    if lacking or extra or len(own) != len(labels):
+    lacking = [lab for lab in shown if lab not in position]
+    extra = sorted(set(own) - set(shown), key=str)
+    if lacking or extra or len(position) != len(own):
         from ..errors import quote_some
 
         raise InputError(f"share: the {what} labels differ from the first node's: "
                          f"missing {quote_some(lacking) or 'none'}; extra {quote_some(extra) or 'none'}")
-    take = np.array([position[lab] for lab in labels])
-    data = core.data[take, :] if axis == 0 else core.data[:, take]
-    key = "row_labels" if axis == 0 else "col_labels"
-    return attrs.evolve(core, data=data, **{key: list(labels)})
+    return np.array([position[lab] for lab in shown], dtype=np.intp)
 
 
 def lettered(node: Node, prefix: str = "") -> list[tuple[str, Node]]:

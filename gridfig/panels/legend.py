@@ -219,19 +219,14 @@ class Legends(Panel):
             col_size = max(col_size, c)
         thickness = cross + col_size
         if ctx.side == "center":
-            # as a core (a collected legend area): fixed across the flow, at least as long as
-            # its longest column along it
-            longest = max([flow - self.gap] + [0.0]) if placed else 0.0
-            longest = max(longest, self._longest(placed, ctx.text, fontsize, vertical))
+            # As a core (a collected legend area): fixed across the flow, and at least as long
+            # as its largest block along it -- more blocks wrap into further columns, which the
+            # next measuring pass (told the room it got) lays out.
+            largest = max((b.size(ctx.text, fontsize)[1 if vertical else 0] for b, _, _ in placed), default=0.0)
             fixed = (thickness, None) if vertical else (None, thickness)
-            least = (0.0, longest) if vertical else (longest, 0.0)
+            least = (0.0, largest) if vertical else (largest, 0.0)
             return Extent(fixed=fixed, minimum=least, info=(placed, vertical))
         return Extent(thickness=thickness, info=(placed, vertical))
-
-    @staticmethod
-    def _longest(placed, text, fontsize, vertical) -> float:
-        ends = [f + (b.size(text, fontsize)[1 if vertical else 0]) for b, _, f in placed]
-        return max(ends, default=0.0)
 
     def draw(self, ax, ctx: DrawContext) -> None:
         placed, vertical = ctx.info
