@@ -19,7 +19,7 @@ from .units import to_inches
 __version__ = "0.1.0"
 
 __all__ = [
-    "ClusterMap", "Clustering", "cluster", "clustered_heatmap", "clustermap", "scale", "Plot",
+    "ClusterMap", "Clustering", "cluster", "clustered_heatmap", "clustermap", "demo", "scale", "Plot",
     "AnnotationStrip", "Column", "Cross", "Dendrogram", "DrawContext", "Extent", "GridfigError", "Heatmap",
     "InputError", "InputTypeError", "Labels", "LayoutError", "Legends", "MeasureContext", "Panel", "Rect",
     "Rendered", "Row", "ScaleBar", "Solution", "Theme", "render", "solve", "to_inches",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 import attrs
-import numpy as np
 
 import gridfig as gf
 

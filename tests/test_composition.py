@@ -188,3 +188,16 @@ def test_saved_files_have_exactly_the_requested_size(fmt, tmp_path):
         with Image.open(path) as im:
             assert im.size == (int(width * dpi), int(height * dpi))
     assert tuple(out.figure.get_size_inches()) == pytest.approx((width, height))
+
+
+def test_debug_overlay_outlines_every_solved_rectangle():
+    out = gf.render(two_by_two(), figsize=("183mm", "150mm"), letters="a", legend="right", debug=True)
+    fig = out.figure
+    boxes = {a.get_gid(): a for a in fig.artists if (a.get_gid() or "").startswith("debug-panel:")}
+    assert len(boxes) == len(out.solution.panels)
+    dpi = fig.dpi
+    for path, ax in out.axes.items():
+        inner = path if not out.inner else f"{out.inner}/{path}" if path != "legend" else path
+        box = boxes[f"debug-panel:{inner}"].get_window_extent()
+        frame = ax.get_window_extent()
+        assert [box.x0, box.y0, box.x1, box.y1] == pytest.approx([frame.x0, frame.y0, frame.x1, frame.y1], abs=1e-6 * dpi)

@@ -20,17 +20,16 @@ import attrs
 import numpy as np
 
 from ..errors import InputError, InputTypeError
-from ..panels.base import CENTER, DrawContext, Panel, Theme
+from ..panels.base import Panel, Theme
 from ..units import to_inches
+from .decorate import draw_debug, draw_letters, letter_space, outside, with_legend_area
 from .engine import Job, draw_all, engine_for
 from .measure import TextMeasurer, measure
 from .solver import Rect, Solution, solve
-from .tree import Column, Cross, Node, Row, as_node, core_path, join, lettered, walk
+from .tree import Cross, Node, as_node, join, lettered, walk
 
 DEFAULT_MARGIN = "2mm"
 LEGEND_GAP = "4mm"
-#: Panel letters are this many times the theme's font size.
-LETTER_SCALE = 1.5
 
 
 @attrs.define
@@ -105,19 +104,11 @@ def _inside(path: str, inner: str) -> str:
     return join(inner, path) if path else inner
 
 
-def _outside(path: str, inner: str) -> str:
-    if not inner:
-        return path
-    if path == inner:
-        return ""
-    return path[len(inner) + 1:] if path.startswith(inner + "/") else path
-
-
 class _Paths(dict):
     """The axes mapping, keyed by the paths of the user's tree (and ``"legend"``)."""
 
     def __init__(self, axes: dict, inner: str):
-        super().__init__({_outside(p, inner): ax for p, ax in axes.items()})
+        super().__init__({outside(p, inner): ax for p, ax in axes.items()})
 
 
 def save_reproducibly(fig, fname, **kwargs):
@@ -299,6 +290,7 @@ def render(
     letters: str | None = None,
     legend: str | None = None,
     legend_gap=LEGEND_GAP,
+    debug: bool = False,
 ) -> Rendered:
     """Solve, realise and draw a layout tree.
 
@@ -326,6 +318,9 @@ def render(
         shown once) into one measured legend area on that side of the figure.
     legend_gap : length
         Space between the figure's content and the collected legend area.
+    debug : bool
+        Outline every solved panel (red) and node region (blue, dashed) with
+        its path: what the solver decided, drawn over the figure.
 
     Returns
     -------
@@ -346,7 +341,7 @@ def render(
     dpi = float(dpi or matplotlib.rcParams["figure.dpi"])
     text = TextMeasurer(dpi)
     units = lettered(tree) if letters else []
-    space = _letter_space(units, text, theme)
+    space = letter_space(units, text, theme)
     solution, extents = solve_measured(tree, region, dpi=dpi, theme=theme, margin=margin,
                                        letters=space, text=text)
     W, H = solution.figsize
@@ -379,7 +374,7 @@ def render(
 
     def resolve_at(new_dpi, size):
         t = TextMeasurer(new_dpi)
-        sp = _letter_space(units, t, theme)
+        sp = letter_space(units, t, theme)
         sol, ext = solve_measured(tree, size, dpi=new_dpi, theme=theme, margin=margin, letters=sp, text=t)
         return sol, ext, sp
 
@@ -391,7 +386,9 @@ def render(
 
             plt.close(root)
         raise
-    letter_texts = _draw_letters(root, units, solution, origin(), letters, theme, inner) if units else []
+    letter_texts = draw_letters(root, units, solution, origin(), letters, theme, inner) if units else []
+    if debug:
+        draw_debug(root, solution, origin(), inner)
     job = Job(tree=tree, theme=theme, dpi=dpi, size=tuple(float(v) for v in region_now()), solve=resolve_at,
               region=region_now, solution=solution, extents=extents, builder=builder, letters=letter_texts,
               origin=origin)
@@ -422,57 +419,3 @@ def solve_measured(tree: Node, region, *, dpi: float, theme: Theme, margin=DEFAU
         extents = again
         solution = solve(tree, region, extents, margin=margin, letters=letters)
     return solution, extents
-
-
-def _letter_space(units, text: TextMeasurer, theme: Theme) -> dict:
-    """Room kept above each lettered node: the letter's height and a gap."""
-    if not units:
-        return {}
-    _, height = text.size("Ag", theme.fontsize * LETTER_SCALE, weight="bold")
-    return {p: height + max(getattr(n, "gap", 0.0), to_inches(DEFAULT_MARGIN)) for p, n in units}
-
-
-def letter_text(style: str, i: int) -> str:
-    """The i-th letter in ``style``: ``"a"`` -> a, b, ...; ``"(A)"`` -> (A), (B), ..."""
-    for base in ("a", "A"):
-        if base in style:
-            k = style.index(base)
-            letter = chr(ord(base) + i % 26) * (1 + i // 26)
-            return style[:k] + letter + style[k + 1:]
-    raise InputError(f"letters: the style {style!r} needs an 'a' or 'A' to replace, e.g. 'a', 'A', '(a)'")
-
-
-def _draw_letters(fig, units, solution: Solution, origin, style: str, theme: Theme, inner: str = "") -> list:
-    # reading order: by the top of each region (rounded to 0.01 mm), then from the left
-    regions = [(p, n, solution.regions[p]) for p, n in units]
-    regions.sort(key=lambda item: (-round(item[2].top, 4), round(item[2].x, 4)))
-    auto = 0
-    out = []
-    for path, node, r in regions:
-        if isinstance(node.letter, str):
-            text = node.letter
-        else:
-            text = letter_text(style, auto)
-            auto += 1
-        artist = fig.text(origin[0] + r.x, origin[1] + r.top, text, transform=fig.dpi_scale_trans,
-                          ha="left", va="top", fontsize=theme.fontsize * LETTER_SCALE, fontweight="bold",
-                          color=theme.text_color, parse_math=False, gid=f"letter:{_outside(path, inner)}")
-        out.append((artist, path))
-    return out
-
-
-def with_legend_area(tree: Node, side: str, gap) -> tuple[Node, str]:
-    """``tree`` beside one legend area holding every panel's legends, and the path ``tree`` got."""
-    from ..panels.legend import Legends
-
-    if side not in ("right", "left", "bottom", "top"):
-        raise InputError(f"legend: expected 'right', 'left', 'bottom' or 'top', got {side!r}")
-    blocks = [b for _, obj in walk(tree) if isinstance(obj, Panel) for b in obj.legend_entries()]
-    if not blocks:
-        return tree, ""
-    area = Cross(core=Legends(blocks=blocks, flow="down" if side in ("right", "left") else "across"),
-                 name="legend", letter=False, bare=True)
-    main = attrs.evolve(tree, name="main") if tree.name is None else tree
-    kind = Row if side in ("right", "left") else Column
-    items = (main, area) if side in ("right", "bottom") else (area, main)
-    return kind(*items, gap=gap), main.name
