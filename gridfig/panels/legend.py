@@ -253,7 +253,7 @@ class ScaleBar(Panel):
     cmap : str or Colormap
     norm : Normalize
         Usually ``heatmap.norm``; see :meth:`for_heatmap`.
-    label : str, optional
+    title : str, optional
         Written beyond the tick labels.
     length : length, optional
         Length of the bar along the core, from its start; default the whole core.
@@ -261,7 +261,7 @@ class ScaleBar(Panel):
 
     cmap: Any = "viridis"
     norm: Any = attrs.field(default=None, eq=False)
-    label: str | None = None
+    title: str | None = None
     length: float | None = attrs.field(default=None, converter=lambda v: None if v is None
                                        else to_inches(v, "length"))
     fontsize: float | None = None
@@ -279,8 +279,8 @@ class ScaleBar(Panel):
         lw, lh = scale_label_size(self.norm, ctx.text, fontsize)
         vertical = ctx.side in ("left", "right")
         thick = BAR + TICK + PAD / 2 + (lw if vertical else lh)
-        if self.label:
-            thick += PAD + ctx.text.size(self.label, fontsize)[1]
+        if self.title:
+            thick += PAD + ctx.text.size(self.title, fontsize)[1]
         # tick labels at the ends reach half their size past the bar
         over = (lh if vertical else lw) / 2
         return Extent(thickness=thick, before=over, after=over)
@@ -298,12 +298,12 @@ class ScaleBar(Panel):
             x, y = 0.0, (0.0 if after else ctx.height - BAR)
         draw_scale(ax, x=x, y=y, length=length, vertical=vertical, cmap=self.cmap, norm=self.norm,
                    fontsize=fontsize, color=ctx.theme.text_color, ticks_after=after)
-        if self.label:
+        if self.title:
             kw = dict(fontsize=fontsize, color=ctx.theme.text_color, parse_math=False)
             if vertical:
                 lx = ctx.width if after else 0.0
-                ax.text(lx, y + length / 2, self.label, rotation=90, ha="right" if after else "left",
+                ax.text(lx, y + length / 2, self.title, rotation=90, ha="right" if after else "left",
                         va="center", **kw)
             else:
                 ly = ctx.height if after else 0.0
-                ax.text(x + length / 2, ly, self.label, ha="center", va="top" if after else "bottom", **kw)
+                ax.text(x + length / 2, ly, self.title, ha="center", va="top" if after else "bottom", **kw)
