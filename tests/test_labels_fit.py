@@ -116,3 +116,38 @@ def test_selected_labels_only():
     assert [t.get_text() for t in r.axes["right/labels"].texts] == ["b", "e"]
     with pytest.raises(gf.InputError, match="show: 1 labels are not among the labels: 'z'"):
         gf.Labels(texts=list("abcde"), show=["b", "z"])
+
+
+def test_chosen_labels_that_crowd_are_spread_with_leader_lines():
+    n = 200
+    texts = [f"gene {i}" for i in range(n)]
+    chosen = ["gene 10", "gene 11", "gene 12", "gene 13", "gene 100", "gene 199"]
+    tree = gf.Cross(core=gf.Heatmap(data=np.arange(n * 3.0).reshape(n, 3)),
+                    right=[gf.Labels(texts=texts, show=chosen)], left=[gf.Labels(texts=texts, show=chosen)])
+    r = gf.render(tree, figsize=(4, 5))
+    check_fit(r)  # no overlaps, nothing outside the figure
+    renderer = r.figure.canvas.get_renderer()
+    core = r.axes["heatmap"].get_window_extent(renderer)
+    cell = core.height / n
+    for side in ("right", "left"):
+        ax = r.axes[f"{side}/labels"]
+        assert [t.get_text() for t in ax.texts] == chosen
+        (lines,) = ax.collections
+        segs = lines.get_segments()
+        assert len(segs) == len(chosen)
+        for text, seg in zip(ax.texts, segs):
+            row = int(text.get_text().split()[1])
+            start, end = ax.transData.transform(seg[0]), ax.transData.transform(seg[-1])
+            # each leader starts on its row's centre and ends at its label
+            assert start[1] == pytest.approx(core.y1 - (row + 0.5) * cell, abs=0.01)
+            label_y = text.get_transform().transform(text.get_position())[1]
+            assert end[1] == pytest.approx(label_y, abs=0.01)
+
+
+def test_spread_out_is_in_order_apart_and_close():
+    from gridfig.panels.labels import spread_out
+
+    got = spread_out(np.array([1.0, 1.1, 1.2, 5.0]), 0.5, 0.0, 10.0)
+    assert np.all(np.diff(got) >= 0.5 - 1e-12)
+    assert got[3] == pytest.approx(5.0)  # a label with room stays put
+    assert got[:3].mean() == pytest.approx(1.1)  # a crowded group spreads about its centre

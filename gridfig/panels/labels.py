@@ -18,6 +18,33 @@ SPACING = 1.1
 FIRST_GUESS = 10.0
 
 
+#: Room for leader lines when chosen labels are spread out.
+LEADER = to_inches("4mm")
+
+
+def spread_out(wanted: np.ndarray, pitch: float, low: float, high: float) -> np.ndarray:
+    """Positions as close as possible to ``wanted`` (sorted), in order, ``pitch`` apart, within bounds.
+
+    Least squares under "in order and at least ``pitch`` apart": with
+    ``z_i = wanted_i - i * pitch`` the positions must be non-decreasing, so
+    it is isotonic regression (pool adjacent violators), then clipped to the
+    bounds, which keeps it optimal.
+    """
+    n = len(wanted)
+    z = np.asarray(wanted, dtype=float) - np.arange(n) * pitch
+    blocks: list[list[float]] = []  # [mean, count]
+    for v in z:
+        blocks.append([v, 1.0])
+        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
+            m2, c2 = blocks.pop()
+            m1, c1 = blocks.pop()
+            blocks.append([(m1 * c1 + m2 * c2) / (c1 + c2), c1 + c2])
+    x = np.concatenate([np.full(int(c), m) for m, c in blocks])
+    lo, hi = low + pitch / 2, high - pitch / 2 - (n - 1) * pitch
+    x = np.clip(x, lo, hi) if hi >= lo else np.full(n, (lo + hi) / 2)
+    return x + np.arange(n) * pitch
+
+
 def _texts(value) -> tuple:
     return tuple("" if v is None else str(v) for v in value)
 
@@ -43,7 +70,8 @@ class Labels(Panel):
         overlapping smear. ``"all"`` writes every label however crowded; an
         int k writes every k-th.
         A sequence of labels writes only those (they must be among
-        ``texts``).
+        ``texts``); when they are closer than they can be written, they are
+        spread out along the core and joined to their rows by leader lines.
     pad : length
         Space between the panel's edge nearest the core and the text.
     """
@@ -135,17 +163,39 @@ class Labels(Panel):
         first, last = shown[0], shown[-1]
         before = max(0.0, -(cell * (first + 0.5) + lo_along))
         after = max(0.0, hi_along - cell * (len(order) - last - 0.5))
-        return Extent(thickness=offset + hi_away, before=before, after=after, info=(shown, offset))
+        placed = None
+        if not isinstance(self.show, (str, int, np.integer)) and cell > 0:
+            # chosen labels closer than they can be written are spread out, with leader lines
+            pitch = self.pitch(ctx.side, order[shown], ctx.text, fontsize)
+            wanted = (shown + 0.5) * cell
+            spread = spread_out(wanted, pitch, 0.0, ctx.along)
+            if np.abs(spread - wanted).max() > 1e-6:
+                placed = spread / cell
+                offset += LEADER
+                before, after = max(before, pitch / 2 - spread[0]), max(after, spread[-1] + pitch / 2 - ctx.along)
+        return Extent(thickness=offset + hi_away, before=max(before, 0.0), after=max(after, 0.0),
+                      info=(shown, offset, placed))
 
     def draw(self, ax, ctx: DrawContext) -> None:
         if ctx.info is None:
             return
-        shown, offset = ctx.info
+        shown, offset, placed = ctx.info
         fontsize = self.fontsize or ctx.theme.fontsize
         align = ctx.text_alignment(self._rotation(ctx.side))
         ctx.set_away_limits(ax, 0.0, ctx.thickness)
         order = ctx.order
-        for pos in shown:
-            x, y = ctx.xy(pos + 0.5, offset)
+        at = shown + 0.5 if placed is None else placed
+        for pos, where in zip(shown, at):
+            x, y = ctx.xy(where, offset)
             ax.text(x, y, self.texts[order[pos]], fontsize=fontsize, color=ctx.theme.text_color,
                     parse_math=False, clip_on=False, **align)
+        if placed is not None:
+            from matplotlib.collections import LineCollection
+
+            # leader lines: straight out from the row, across to the label, straight on to it
+            start = offset - LEADER
+            away = np.array([0.0, start + LEADER * 0.3, start + LEADER * 0.7, start + LEADER * 0.9])
+            along = np.column_stack([shown + 0.5, shown + 0.5, placed, placed])
+            lines = LineCollection(ctx.segments(along, np.broadcast_to(away, along.shape)),
+                                   colors=ctx.theme.text_color, linewidths=0.5)
+            ax.add_collection(lines, autolim=False)
