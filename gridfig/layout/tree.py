@@ -87,7 +87,9 @@ class Node:
 
 def _flat(node, kind) -> tuple:
     # a | b | c builds one Row of three, not Row(Row(a, b), c); named rows stay nested
-    if type(node) is kind and node.name is None and node.gap == _gap(DEFAULT_GAP):
+    plain = (node.name is None and node.gap == _gap(DEFAULT_GAP) and node.weight == 1.0
+             and node.letter is None and not node.share) if type(node) is kind else False
+    if plain:
         return node.items
     return (node,)
 
