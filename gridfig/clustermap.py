@@ -181,6 +181,8 @@ def clustered_heatmap(
     vmax: float | None = None,
     robust: bool = False,
     optimal_ordering: bool = False,
+    row_cut: int | None = None,
+    col_cut: int | None = None,
     xticklabels="auto",
     yticklabels="auto",
     label_rows=None,
@@ -202,12 +204,69 @@ def clustered_heatmap(
 ) -> Cross:
     """Build the layout tree of an annotated clustered heatmap, without drawing it.
 
-    Takes :func:`clustermap`'s arguments except ``figsize``, ``ax``, ``dpi``,
-    ``theme`` and ``fontsize``, plus ``name`` (the node's path segment when it
-    is composed into a Row or Column) and ``sized`` (give the body the data's
-    natural size, 0.25 in cells kept between 2.5 and 7 in; ``False`` leaves it
-    flexible so a figure size decides). Returns a :class:`~gridfig.Cross`,
-    ready for :func:`gridfig.render` or for composing with other nodes.
+    :func:`clustermap` takes the same arguments, plus ``figsize``, ``ax``,
+    ``dpi``, ``theme`` and ``fontsize``, and draws the tree this returns.
+
+    Parameters
+    ----------
+    data : DataFrame or 2-D array
+        Numbers. Rows and columns are labelled by the index and columns.
+    method, metric : str
+        scipy's linkage method and distance metric names (``"average"``,
+        ``"ward"``, ...; ``"euclidean"``, ``"correlation"``, ...).
+    z_score, standard_scale : {0, 1}, optional
+        Standardise each row (0) or column (1) before clustering and drawing,
+        as in seaborn.
+    row_cluster, col_cluster : bool
+        Cluster (and draw the dendrogram of) the rows / columns.
+    row_linkage, col_linkage : (n-1, 4) array, optional
+        Precomputed linkage matrices, validated against the data.
+    row_colors, col_colors : Series, DataFrame, list, optional
+        Annotations drawn as coloured strips. Series and DataFrames are matched
+        to the data by label (their order does not matter); lists by position.
+        A DataFrame gives one strip per column. Categories get distinct colours
+        (the same every run) and a legend.
+    cmap : str or Colormap, optional
+        Default ``"viridis"``, or ``"RdBu_r"`` when ``center`` is given.
+    center, vmin, vmax, robust
+        Colour limits. With ``center`` the limits are symmetric about it unless
+        ``vmin``/``vmax`` are given.
+    optimal_ordering : bool
+        Reorder leaves so neighbours are most similar (scipy's optimal leaf ordering).
+    row_cut, col_cut : int, optional
+        Colour the dendrogram's branches by a cut of the tree into this many
+        clusters (``Dendrogram.clusters()`` gives each leaf's cluster).
+    xticklabels, yticklabels : bool, "auto", int or list
+        ``"auto"`` labels every row that fits and thins evenly beyond;
+        ``True`` all; ``False`` none; ``k`` every k-th; a list of the data's
+        length replaces the labels.
+    label_rows, label_cols : list, optional
+        Label only these rows / columns (by label).
+    row_label_side, col_label_side : str
+        Where labels go: ``"right"``/``"left"``, ``"bottom"``/``"top"``.
+    col_label_rotation, row_label_rotation : float
+        Degrees.
+    cbar, cbar_label
+        Draw the colour scale (in the legend area) and its title.
+    legend, legend_side
+        Draw legends for categorical strips; where the legend area goes.
+        ``legend_side=None`` puts no legend area in this node (when composing,
+        ``render(..., legend="right")`` collects every node's legends in one).
+    gap, dendrogram_size, strip_size : length
+        Physical sizes (``"1mm"``, ``"0.5in"``, numbers are inches).
+    cell_size : length or (length, length), optional
+        Fixed cell width and height. Without a figure size the figure size
+        follows; with one, the fixed body is centred on the page.
+    name : str, optional
+        The node's path segment when it is composed into a Row or Column.
+    sized : bool
+        Give the body the data's natural size (0.25 in cells, kept between
+        2.5 and 7 in). ``False`` leaves it flexible, so a figure size decides.
+
+    Returns
+    -------
+    Cross
+        Ready for :func:`gridfig.render` or for composing with other nodes.
     """
     from .cluster import cluster, scale
 
@@ -239,9 +298,9 @@ def clustered_heatmap(
     sides["left"] += row_strips
     sides["top"] += col_strips
     if row_z is not None:
-        sides["left"].append(Dendrogram(linkage=row_z, size=dsize))
+        sides["left"].append(Dendrogram(linkage=row_z, size=dsize, cut=row_cut))
     if col_z is not None:
-        sides["top"].append(Dendrogram(linkage=col_z, size=dsize))
+        sides["top"].append(Dendrogram(linkage=col_z, size=dsize, cut=col_cut))
     for spec, only, texts, side, rot, what, n in (
         (yticklabels, label_rows, row_names, row_label_side, row_label_rotation, "yticklabels", n_rows),
         (xticklabels, label_cols, col_names, col_label_side, col_label_rotation, "xticklabels", n_cols),
@@ -302,7 +361,7 @@ def clustermap(data, *, figsize=None, ax=None, dpi: float | None = None, theme: 
         ``metric``, ``z_score``, ``standard_scale``, ``row_cluster``,
         ``col_cluster``, ``row_linkage``, ``col_linkage``, ``row_colors``,
         ``col_colors``, ``cmap``, ``center``, ``vmin``, ``vmax``, ``robust``;
-        and ``optimal_ordering``, ``xticklabels``, ``yticklabels``,
+        and ``optimal_ordering``, ``row_cut``, ``col_cut``, ``xticklabels``, ``yticklabels``,
         ``label_rows``, ``label_cols``, label sides and rotations, ``cbar``,
         ``cbar_label``, ``legend``, ``legend_side``, ``gap``,
         ``dendrogram_size``, ``strip_size``, ``cell_size``).

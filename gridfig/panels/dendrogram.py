@@ -32,6 +32,14 @@ class Dendrogram(Panel):
         Line colour; the theme's by default.
     line_width : float, optional
         Line width in points; the theme's by default.
+    cut : int, optional
+        Colour the tree cut into this many clusters (scipy's ``fcluster``
+        with ``maxclust``): each cluster's branches get a colour of their own,
+        the merges above the cut keep ``color``. :meth:`clusters` gives each
+        leaf's cluster.
+    palette : str, optional
+        Qualitative colormap for the clusters (default ``tab10``, distinct
+        hues beyond).
     size : length
         Depth away from the core; default 12 mm.
     """
@@ -39,6 +47,8 @@ class Dendrogram(Panel):
     linkage: np.ndarray = attrs.field(converter=_linkage, eq=False, repr=lambda a: f"<{len(a) + 1} leaves>")
     color: str | None = None
     line_width: float | None = None
+    cut: int | None = None
+    palette: str | None = None
 
     kind: ClassVar[str] = "dendrogram"
     default_size: ClassVar[float] = to_inches("12mm")
@@ -51,6 +61,40 @@ class Dendrogram(Panel):
 
         return leaves_list(self.linkage)
 
+    def clusters(self) -> np.ndarray:
+        """Cluster number (1..cut) of every leaf, in data order, numbered left to right."""
+        from scipy.cluster.hierarchy import fcluster
+
+        if self.cut is None:
+            raise InputError("cut: the dendrogram has no cut; give cut=k")
+        raw = fcluster(self.linkage, self.cut, criterion="maxclust")
+        # number clusters in display order, so colours read left to right (top to bottom)
+        first = {}
+        for leaf in self.leaf_order():
+            first.setdefault(raw[leaf], len(first) + 1)
+        return np.array([first[c] for c in raw])
+
+    def merge_colors(self, default) -> list:
+        """A colour per merge: its cluster's below the cut, ``default`` above."""
+        from matplotlib.colors import to_rgba
+
+        from .colors import palette
+
+        n = self.leaf_count()
+        if self.cut is None:
+            return [to_rgba(default)]
+        if not 1 <= self.cut <= n:
+            raise InputError(f"cut: expected 1 to {n} clusters, got {self.cut}")
+        leaf_cluster = self.clusters()
+        colours = [to_rgba(c) for c in palette(int(leaf_cluster.max()), self.palette)]
+        node = np.concatenate([leaf_cluster, np.zeros(n - 1, dtype=int)])
+        out = []
+        for i, (a, b) in enumerate(self.linkage[:, :2].astype(int)):
+            same = node[a] if node[a] == node[b] else 0
+            node[n + i] = same
+            out.append(colours[same - 1] if same else to_rgba(default))
+        return out
+
     def draw(self, ax, ctx: DrawContext) -> None:
         from matplotlib.collections import LineCollection
 
@@ -59,7 +103,7 @@ class Dendrogram(Panel):
         along, height = dendrogram_segments(self.linkage)
         lines = LineCollection(
             ctx.segments(along, height),
-            colors=self.color or ctx.theme.line_color,
+            colors=self.merge_colors(self.color or ctx.theme.line_color),
             linewidths=ctx.theme.line_width if self.line_width is None else self.line_width,
             capstyle="butt",
             joinstyle="miter",
