@@ -86,3 +86,20 @@ def test_gridspec_spacing_does_not_leak_from_rcparams():
     for path, ax in r.axes.items():
         rect = r.rect(path)
         assert axes_inches(ax) == pytest.approx([rect.x, rect.y, rect.right, rect.top], abs=1e-9), path
+
+
+def test_fixed_tracks_survive_set_size_inches_and_savefig_dpi(tmp_path):
+    r = gf.render(annotated("1mm"), figsize=(8, 6))
+    fig = r.figure
+    fig.set_size_inches(11, 4)
+    fig.savefig(tmp_path / "resized.png", dpi=72)  # the layout engine solves again at draw time
+    box = {p: axes_inches(ax) for p, ax in r.axes.items()}
+    assert box["left/box"][2] - box["left/box"][0] == pytest.approx(12 * MM, abs=TOL)
+    assert box["top/box"][3] - box["top/box"][1] == pytest.approx(12 * MM, abs=TOL)
+    core = box["heatmap"]
+    assert core[0] - box["left/strip"][2] == pytest.approx(MM, abs=TOL)
+    # the body took the new room: 11 in wide now
+    assert core[2] - core[0] > 6
+    for path, ax in r.axes.items():
+        rect = r.rect(path)
+        assert axes_inches(ax) == pytest.approx([rect.x, rect.y, rect.right, rect.top], abs=1e-9), path
