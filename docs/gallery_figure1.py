@@ -30,9 +30,12 @@ def figure1():
                  right=[gf.Labels(texts=list(other.index))], bottom=[gf.Labels(texts=list(other.columns))],
                  width="22mm", name="response")
 
+    # data is made once, outside the drawing functions: they are called again for each measuring pass
+    x = rng.normal(size=200)
+    y = 0.6 * x + rng.normal(scale=0.5, size=200)
+
     def scatter(ax):
-        x = rng.normal(size=200)
-        ax.scatter(x, 0.6 * x + rng.normal(scale=0.5, size=200), s=6, color="0.3")
+        ax.scatter(x, y, s=6, color="0.3")
         ax.set_xlabel("PC 1")
         ax.set_ylabel("PC 2")
 
