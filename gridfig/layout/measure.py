@@ -42,6 +42,8 @@ class TextMeasurer:
         hit = self._cache.get(key)
         if hit is not None:
             return hit
+        if not text:
+            return (0.0, 0.0)  # matplotlib lays an empty text out as nothing
         t = self._text
         t.set_text(text if text else " ")
         t.set_fontsize(fontsize)
