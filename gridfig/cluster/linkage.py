@@ -228,9 +228,7 @@ def cluster(
     if Z is None:
         D = _distances_of(X, metric, namer)
         if fc is not None:
-            # preserve_input=False lets fastcluster reuse D's memory, unless D
-            # is still needed for the optimal ordering
-            Z = fc.linkage(D, method=method, preserve_input=optimal_ordering)
+            Z = _fast_linkage(fc, D, len(X), method, keep=optimal_ordering)
         else:
             from scipy.cluster.hierarchy import linkage as scipy_linkage
 
@@ -247,6 +245,29 @@ def cluster(
             D = _distances_of(X, metric, namer)
         Z = _reorder(Z, D)
     return _result(np.asarray(Z, dtype=np.float64), metric, method, optimal_ordering)
+
+
+def _fast_linkage(fc: Any, D: np.ndarray, n: int, method: str, keep: bool) -> np.ndarray:
+    """fastcluster's linkage on condensed distances, in place unless ``keep``.
+
+    ``fastcluster.linkage(D, preserve_input=False)`` still starts with
+    ``array(D)``, a full copy, so the n^2/2 matrix would be held twice (3.2 GB
+    instead of 1.6 GB at 20,000 rows). The extension it wraps clusters D in
+    place; call it directly when it is there, else the public function.
+    """
+    if not keep:
+        try:
+            from _fastcluster import linkage_wrap
+
+            index = fc.mthidx[method]
+        except (ImportError, AttributeError, KeyError):
+            pass
+        else:
+            if D.dtype == np.float64 and D.flags.c_contiguous and D.flags.writeable:
+                Z = np.empty((n - 1, 4))
+                linkage_wrap(n, D, Z, index)  # overwrites D, which is ours and not used again
+                return Z
+    return fc.linkage(D, method=method, preserve_input=keep)
 
 
 def _distances_of(X: np.ndarray, metric: Metric, namer: Namer) -> np.ndarray:
