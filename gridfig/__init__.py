@@ -4,11 +4,11 @@ The pieces::
 
     gridfig.layout   the tree (Cross, Row, Column), the solver, realisation
     gridfig.panels   Heatmap, Dendrogram, AnnotationStrip, Labels, ScaleBar, Legends
-    gridfig.cluster  clustering as its own step (no drawing)
+    gridfig.clustering  clustering as its own step (no drawing): gridfig.cluster(), scale()
 """
 
 from . import demo
-from .cluster import Clustering, cluster, scale
+from .clustering import Clustering, cluster, scale
 from .clustermap import ClusterMap, clustered_heatmap, clustermap
 from .errors import GridfigError, InputError, InputTypeError, LayoutError
 from .layout import Column, Cross, Rect, Rendered, Row, Solution, render, solve

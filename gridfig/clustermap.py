@@ -1,7 +1,7 @@
 """``clustermap``: an annotated clustered heatmap in one call, built as a layout tree.
 
 The call validates and scales the data, clusters rows and columns (its own
-step, :func:`gridfig.cluster.cluster`), builds a :class:`~gridfig.Cross` of
+step, :func:`gridfig.clustering.cluster`), builds a :class:`~gridfig.Cross` of
 panels and renders it. The tree is returned, so it can be changed with
 ``attrs.evolve`` and drawn again with :func:`gridfig.render`.
 """
@@ -268,7 +268,7 @@ def clustered_heatmap(
     Cross
         Ready for :func:`gridfig.render` or for composing with other nodes.
     """
-    from .cluster import cluster, scale
+    from .clustering import cluster, scale
 
     frame = _frame(data)
     if z_score is not None or standard_scale is not None:

@@ -1,4 +1,4 @@
-"""gridfig.cluster.cluster: agreement with scipy, code paths, validation."""
+"""gridfig.clustering.cluster: agreement with scipy, code paths, validation."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 from scipy.cluster import hierarchy
 from scipy.spatial.distance import pdist
 
-from gridfig.cluster import Clustering, cluster
+from gridfig.clustering import Clustering, cluster
 from gridfig.errors import InputError, InputTypeError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -392,7 +392,7 @@ def test_clustering_checks_its_shapes():
 
 def test_import_is_cheap():
     code = (
-        "import sys, gridfig; before = set(sys.modules); import gridfig.cluster; "
+        "import sys, gridfig; before = set(sys.modules); import gridfig.clustering; "
         "new = set(sys.modules) - before; "
         "print(sorted(m for m in new if m.split('.')[0] in "
         "('scipy', 'pandas', 'matplotlib', 'fastcluster')))"

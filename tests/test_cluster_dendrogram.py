@@ -1,4 +1,4 @@
-"""gridfig.cluster.dendrogram_segments against scipy's dendrogram."""
+"""gridfig.clustering.dendrogram_segments against scipy's dendrogram."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from scipy.cluster import hierarchy
 from scipy.spatial.distance import pdist
 
-from gridfig.cluster import cluster, dendrogram_segments
+from gridfig.clustering import cluster, dendrogram_segments
 from gridfig.errors import InputError
 
 

@@ -10,9 +10,9 @@ import pytest
 from scipy.cluster import hierarchy
 from scipy.spatial.distance import pdist
 
-from gridfig.cluster import cluster
-from gridfig.cluster._checks import Namer
-from gridfig.cluster._distances import METRICS, nan_pdist
+from gridfig.clustering import cluster
+from gridfig.clustering._checks import Namer
+from gridfig.clustering._distances import METRICS, nan_pdist
 from gridfig.errors import InputError
 
 NAN = np.nan

@@ -1,4 +1,4 @@
-"""gridfig.cluster.scale: seaborn's z_score / standard_scale, minus the NaN."""
+"""gridfig.clustering.scale: seaborn's z_score / standard_scale, minus the NaN."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from gridfig.cluster import scale
+from gridfig.clustering import scale
 from gridfig.errors import InputError, InputTypeError
 
 

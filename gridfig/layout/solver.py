@@ -248,6 +248,7 @@ def solve(
     *,
     margin=0.0,
     letters: Mapping[str, float] | None = None,
+    natural: float = DEFAULT_CORE,
 ) -> Solution:
     """Solve ``tree`` into rectangles in inches.
 
@@ -268,6 +269,9 @@ def solve(
     letters : mapping, optional
         Node path -> height in inches to keep free above that node for its
         panel letter.
+    natural : float
+        Inches per unit of weight a flexible core gets in a dimension whose
+        size is derived (``DEFAULT_CORE``; 0 gives the least size that fits).
 
     Returns
     -------
@@ -287,7 +291,7 @@ def solve(
         outer = span.lead + span.trail + 2 * margin
         if given is None:
             core = span.core.fixed if span.core.fixed is not None else max(
-                span.core.minimum, DEFAULT_CORE * span.core.weight)
+                span.core.minimum, natural * span.core.weight)
             size[axis] = outer + core
         else:
             size[axis] = float(given)

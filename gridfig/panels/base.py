@@ -61,6 +61,19 @@ class Theme:
     text_color: str = "#000000"
 
 
+def same_value(a, b) -> bool:
+    """Equality that also works through tuples and lists of numpy arrays."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return (isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.shape == b.shape
+                and bool(np.array_equal(a, b)))
+    if isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)):
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))
+    try:
+        return bool(a == b)
+    except (TypeError, ValueError):
+        return a is b
+
+
 @attrs.frozen(kw_only=True)
 class Extent:
     """What a panel needs from the layout, in inches.
@@ -86,7 +99,7 @@ class Extent:
     thickness: float = 0.0
     before: float = 0.0
     after: float = 0.0
-    info: Any = attrs.field(default=None, eq=False)
+    info: Any = attrs.field(default=None, eq=attrs.cmp_using(eq=lambda a, b: same_value(a, b)))
     #: For a core panel: room outside its Axes for decorations (tick labels,
     #: axis labels, a title), as (left, right, top, bottom) inches.
     pad: tuple = (0.0, 0.0, 0.0, 0.0)

@@ -98,7 +98,7 @@ class Dendrogram(Panel):
     def draw(self, ax, ctx: DrawContext) -> None:
         from matplotlib.collections import LineCollection
 
-        from ..cluster import dendrogram_segments
+        from ..clustering import dendrogram_segments
 
         along, height = dendrogram_segments(self.linkage)
         lines = LineCollection(

@@ -233,12 +233,18 @@ def cluster(
             from scipy.cluster.hierarchy import linkage as scipy_linkage
 
             Z = scipy_linkage(D, method=method)
+    Z = np.asarray(Z, dtype=np.float64)
+    heights = Z[:, 2]
+    if heights.size and heights.min() < 0 and heights.min() > -1e-9 * max(1.0, float(np.abs(heights).max())):
+        # rounding: fastcluster's vector path gives 1 - r = -2e-16 for proportional rows,
+        # where pdist clips to 0; scipy then refuses the 'negative distance'
+        Z[:, 2] = np.maximum(heights, 0.0)
     if not np.isfinite(Z[:, 2]).all():
         # the vector algorithms never see a distance we could check, and
         # overflow on huge values instead of failing
         raise InputError(
             "data: merge heights overflowed to infinity or NaN; rescale the data "
-            "(for example with gridfig.cluster.scale) before clustering"
+            "(for example with gridfig.clustering.scale) before clustering"
         )
     if optimal_ordering:
         if D is None:

@@ -25,7 +25,7 @@ def dendrogram_segments(linkage: Any) -> tuple[np.ndarray, np.ndarray]:
     linkage : array-like, DataFrame or Clustering, shape (n - 1, 4)
         A linkage matrix in the format of
         :func:`scipy.cluster.hierarchy.linkage`, or a
-        :class:`~gridfig.cluster.Clustering`.
+        :class:`~gridfig.clustering.Clustering`.
 
     Returns
     -------
