@@ -22,6 +22,9 @@ def test_large_body_is_one_image_in_vector_output():
     pdf = buf.getvalue()
     assert len(pdf) < 2 * 2**20  # a few hundred KiB, not 20+ MiB of per-cell rectangles
     assert pdf.count(b"/Subtype /Image") >= 1
+    # every cell is in the file: the body is stored at one pixel per cell, not resampled to the dpi
+    sizes = {(int(w), int(h)) for w, h in re.findall(rb"/Width (\d+).{0,200}?/Height (\d+)", pdf, re.S)}
+    assert (m, n) in sizes, sizes
     svg = io.BytesIO()
     g.savefig(svg, format="svg")
     text = svg.getvalue().decode()

@@ -124,10 +124,12 @@ class Heatmap(Panel):
         values = self.data[np.ix_(ctx.rows, ctx.cols)]
         cmap = get_cmap(self.cmap, "cmap").with_extremes(bad=self.missing_color or ctx.theme.missing_color)
         n, m = values.shape
-        image = ax.imshow(np.ma.masked_invalid(values), cmap=cmap, norm=self.norm, origin="upper",
-                          extent=(0, m, n, 0), aspect="auto", interpolation="nearest")
-        # An image is a raster in every format; say so, so vector backends never try otherwise.
-        image.set_rasterized(True)
+        # One image for the whole body, whatever the size: a raster in every format, so PDF and
+        # SVG stay small and fast. interpolation="none" keeps one pixel per cell in vector files
+        # (every row is in the file, however many) and is nearest-neighbour on screen and in PNG.
+        # (No set_rasterized: that would resample it again at the figure's dpi.)
+        ax.imshow(np.ma.masked_invalid(values), cmap=cmap, norm=self.norm, origin="upper",
+                  extent=(0, m, n, 0), aspect="auto", interpolation="none")
 
     def legend_entries(self):
         from .legend import ScaleLegend

@@ -176,6 +176,8 @@ class Legends(Panel):
     gap: float = attrs.field(default=BLOCK_GAP, converter=lambda v: to_inches(v, "gap"))
     #: "down" or "across"; by default down beside a vertical core and across above or below one.
     flow: str | None = None
+    #: Extra room between the core's side and the legends, beside a core (as a side panel).
+    pad: float = attrs.field(default="3mm", converter=lambda v: to_inches(v, "pad"))
 
     kind: ClassVar[str] = "legends"
     redraw_on_resize: ClassVar[bool] = True
@@ -226,21 +228,24 @@ class Legends(Panel):
             fixed = (thickness, None) if vertical else (None, thickness)
             least = (0.0, largest) if vertical else (largest, 0.0)
             return Extent(fixed=fixed, minimum=least, info=(placed, vertical))
-        return Extent(thickness=thickness, info=(placed, vertical))
+        return Extent(thickness=thickness + self.pad, info=(placed, vertical))
 
     def draw(self, ax, ctx: DrawContext) -> None:
         placed, vertical = ctx.info
+        pad = self.pad if ctx.side != "center" else 0.0
         fontsize = self.fontsize or ctx.theme.fontsize
         from ..layout.measure import TextMeasurer
 
         text = TextMeasurer(ax.get_figure(root=True).dpi)
         _inch_frame(ax, ctx.width, ctx.height)
         for b, cross, flow in placed:
+            # the pad is on the side facing the core; blocks keep their order away from it
             if vertical:
-                x = ctx.width - cross - b.size(text, fontsize)[0] if ctx.side == "left" else cross
+                x = ctx.width - pad - cross - b.size(text, fontsize)[0] if ctx.side == "left" else pad + cross
                 top = ctx.height - flow
             else:
-                x, top = flow, ctx.height - cross
+                x = flow
+                top = ctx.height - cross - (pad if ctx.side == "bottom" else 0.0)
             b.draw(ax, x, top, text, fontsize, ctx.theme)
 
 
