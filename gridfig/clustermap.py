@@ -284,6 +284,13 @@ def clustered_heatmap(
                          linkage=linkage, axis=axis, labels=labels)
         return result.linkage, result.order
 
+    # every axis to cluster is checked before either is clustered
+    for flag, link, axis, labels, what in ((row_cluster, row_linkage, 1, frame.index, "rows"),
+                                          (col_cluster, col_linkage, 0, frame.columns, "columns")):
+        empty = labels[np.isnan(values).all(axis=axis)]
+        if flag and link is None and len(empty):
+            raise InputError(f"data: {len(empty)} {what} are entirely missing and cannot be clustered: "
+                             f"{quote_some(list(empty))}; drop them or pass {what[:3]}_cluster=False")
     row_z, row_order = order_of(row_cluster, row_linkage, values, "rows", row_names)
     col_z, col_order = order_of(col_cluster, col_linkage, values.T, "columns", col_names)
 

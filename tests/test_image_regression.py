@@ -23,10 +23,7 @@ from __future__ import annotations
 import os
 import warnings
 from pathlib import Path
-from typing import ClassVar
 
-import attrs
-import matplotlib
 import matplotlib.image as mpimg
 import matplotlib.pyplot as plt
 import numpy as np
@@ -52,21 +49,7 @@ MM = 1 / 25.4
 # --- the figures -----------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Bars(gf.Panel):
-    """The panel of docs/custom_panels.md: one bar per row (or column), growing away from the heatmap."""
-
-    values: np.ndarray = attrs.field(converter=np.asarray, eq=False)
-    color: str = "grey"
-    kind: ClassVar[str] = "bars"
-
-    def leaf_count(self):
-        return len(self.values)
-
-    def draw(self, ax, ctx):
-        shown = self.values[ctx.order]
-        ctx.bars(ax, shown, color=self.color)
-        ctx.set_away_limits(ax, 0, self.values.max())
+from test_user_panel import Bars  # noqa: E402  the panel of docs/custom_panels.md
 
 
 def seed():
