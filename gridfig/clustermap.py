@@ -15,6 +15,7 @@ import numpy as np
 
 from .errors import InputError, InputTypeError, quote_some
 from .layout import Cross, Rendered, render
+from .layout.decorate import collect_legends
 from .panels import AnnotationStrip, Dendrogram, Heatmap, Labels, Legends, Theme
 from .panels.colors import QUALITATIVE
 from .panels.legend import ScaleLegend
@@ -300,6 +301,10 @@ def clustered_heatmap(
     dsize, ssize = to_inches(dendrogram_size, "dendrogram_size"), to_inches(strip_size, "strip_size")
     row_strips = [attrs.evolve(s, size=ssize) for s in _strips(row_colors, "row_colors", 0)]
     col_strips = [attrs.evolve(s, size=ssize) for s in _strips(col_colors, "col_colors", len(row_strips))]
+    # the same annotation on rows and columns (same name, same categories) gets the same colours
+    by_content = {(s.label, tuple(s.categories())): s.palette for s in row_strips if s.mode == "categories"}
+    col_strips = [attrs.evolve(s, palette=by_content.get((s.label, tuple(s.categories())), s.palette))
+                  if s.mode == "categories" else s for s in col_strips]
 
     sides: dict[str, list] = {"left": [], "right": [], "top": [], "bottom": []}
     sides["left"] += row_strips
@@ -330,13 +335,7 @@ def clustered_heatmap(
     cross = Cross(core=heat, gap=gap, row_order=row_order, col_order=col_order, name=name,
                   width=_cell(cell_size, 0, n_cols), height=_cell(cell_size, 1, n_rows), **sides)
 
-    blocks = []
-    if cbar:
-        blocks.append(ScaleLegend(title=cbar_label, cmap=heat.cmap, norm=heat.norm))
-    if legend:
-        for side in ("left", "top"):
-            for panel in getattr(cross, side):
-                blocks.extend(panel.legend_entries())
+    blocks = [b for b in collect_legends(cross) if legend or isinstance(b, ScaleLegend)]
     if blocks and legend_side is not None:
         if legend_side not in ("left", "right", "top", "bottom"):
             raise InputError(f"legend_side: expected 'left', 'right', 'top' or 'bottom', got {legend_side!r}")

@@ -44,11 +44,15 @@ def warn(message: str, category: type = UserWarning) -> None:
     import sys
     import warnings
 
+    import attr
+
     here = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    attrs_dir = os.path.dirname(os.path.abspath(attr.__file__)) + os.sep
     level, frame = 2, sys._getframe(1)  # stacklevel 2 is the caller of warn()
     def ours(filename: str) -> bool:
-        # gridfig's files, and the __init__ methods attrs generates for its classes
-        return filename.startswith("<attrs generated") or os.path.abspath(filename).startswith(here)
+        # gridfig's files, attrs' own (evolve) and the __init__ methods it generates
+        path = os.path.abspath(filename)
+        return filename.startswith("<attrs generated") or path.startswith(here) or path.startswith(attrs_dir)
 
     while frame is not None and ours(frame.f_code.co_filename):
         frame = frame.f_back

@@ -201,3 +201,49 @@ def test_debug_overlay_outlines_every_solved_rectangle():
         box = boxes[f"debug-panel:{inner}"].get_window_extent()
         frame = ax.get_window_extent()
         assert [box.x0, box.y0, box.x1, box.y1] == pytest.approx([frame.x0, frame.y0, frame.x1, frame.y1], abs=1e-6 * dpi)
+
+
+def test_collected_legends_keep_blocks_that_differ():
+    a = gf.Heatmap(data=np.linspace(0, 1, 12).reshape(3, 4), name="a")
+    b = gf.Heatmap(data=np.linspace(0, 100, 12).reshape(3, 4), name="b")
+    out = gf.render(a | b, figsize=(6, 3), legend="right")
+    ticks = {t.get_text() for t in out.axes["legend"].texts}
+    assert {"1", "100"} <= ticks  # both scales, though neither has a title
+
+
+def test_same_annotation_on_rows_and_columns_has_one_legend_and_one_palette():
+    rng = np.random.default_rng(4)
+    labels = [f"s{i}" for i in range(12)]
+    corr = pd.DataFrame(np.corrcoef(rng.normal(size=(12, 30))), index=labels, columns=labels)
+    groups = pd.Series(list("abc") * 4, index=labels, name="group")
+    g = gf.clustermap(corr, row_colors=groups, col_colors=groups, figsize=(6, 6))
+    legend_titles = [t.get_text() for t in g.axes["legends"].texts if t.get_fontweight() in ("bold", 700)]
+    assert legend_titles.count("group") == 1
+    rows = g.axes["row_colors"].images[0].get_array()[:, 0, :3]
+    cols = g.axes["col_colors"].images[0].get_array()[0, :, :3]
+    # the same sample has the same colour in both strips
+    row_of = dict(zip(np.asarray(labels)[g.row_order], map(tuple, rows)))
+    col_of = dict(zip(np.asarray(labels)[g.col_order], map(tuple, cols)))
+    assert row_of == col_of
+
+
+def test_share_takes_its_order_from_the_first_heatmap():
+    plot = gf.Plot(func=lambda ax: ax.plot([0, 1]), name="p")
+    data = np.arange(12.0).reshape(4, 3)
+    a = gf.Cross(core=gf.Heatmap(data=data), row_order=[3, 2, 1, 0], name="a")
+    c = gf.Cross(core=gf.Heatmap(data=data * 2), name="c")
+    row = gf.Row(plot, a, c, share=True)
+    assert list(row.items[1].row_order) == [3, 2, 1, 0]  # the source keeps its order
+    assert list(row.items[2].orders()[0]) == [3, 2, 1, 0]  # and gives it on
+    with pytest.raises(gf.InputError, match="share: .* holds a Column"):
+        gf.Row(a, gf.Column(c, plot), share=True)
+
+
+def test_evolving_a_node_matches_its_annotations_again():
+    import attrs
+
+    df = pd.DataFrame(np.arange(8.0).reshape(4, 2), index=list("abcd"))
+    strip = gf.AnnotationStrip(values=pd.Series(["x", "y", "z", "w"], index=list("abcd")), name="s")
+    node = gf.Cross(core=gf.Heatmap.from_frame(df), left=[strip])
+    again = attrs.evolve(node, core=gf.Heatmap.from_frame(df.iloc[::-1]))
+    assert list(again.left[0].values) == ["w", "z", "y", "x"]

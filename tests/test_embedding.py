@@ -74,3 +74,20 @@ def test_constrained_host_is_refused_with_advice():
     fig, ax = plt.subplots(layout="constrained")
     with pytest.raises(gf.InputError, match="layout='none'"):
         gf.render(tree(), ax=ax)
+
+
+def test_two_renders_into_one_figure():
+    fig = plt.figure(figsize=(12, 5))
+    left, right = fig.subfigures(1, 2)
+    a = gf.render(tree(), ax=left, letters="a")
+    b = gf.render(tree(), ax=right, legend="right")
+    assert tuple(fig.get_size_inches()) == (12, 5)
+    region_ok(fig, left.bbox, list(a.axes.values()))
+    region_ok(fig, right.bbox, list(b.axes.values()))
+
+
+def test_refused_host_keeps_its_axes():
+    fig, axs = plt.subplots(1, 2, layout="constrained")
+    with pytest.raises(gf.InputError):
+        gf.render(tree(), ax=axs[1])
+    assert axs[1] in fig.axes

@@ -74,3 +74,14 @@ def test_scale_bar_panel_on_every_side(side):
     for t, b in text_boxes(fig):
         assert inside(b, fig.bbox), t.get_text()
         assert not (b.overlaps(core) and t.axes is not out.axes["heatmap"]), t.get_text()
+
+
+def test_legend_texts_stay_inside_the_legend_area():
+    for kwargs in ({}, {"cbar_label": "value"}):
+        g = gf.demo.seed_figure(**kwargs) if kwargs else gf.clustermap(gf.demo.seed_data()[0])
+        fig = g.figure
+        fig.draw_without_rendering()
+        renderer = fig.canvas.get_renderer()
+        area = g.axes["legends"].get_window_extent(renderer)
+        for t in g.axes["legends"].texts:
+            assert inside(t.get_window_extent(renderer), area, tol=0.5), t.get_text()

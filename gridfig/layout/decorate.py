@@ -59,13 +59,18 @@ def draw_letters(fig, units, solution: Solution, origin, style: str, theme: Them
     return out
 
 
+def collect_legends(tree: Node) -> list:
+    """Every panel's legend blocks, in tree order (a Legends area shows duplicates once)."""
+    return [b for _, obj in walk(tree) if isinstance(obj, Panel) for b in obj.legend_entries()]
+
+
 def with_legend_area(tree: Node, side: str, gap) -> tuple[Node, str]:
     """``tree`` beside one legend area holding every panel's legends, and the path ``tree`` got."""
     from ..panels.legend import Legends
 
     if side not in ("right", "left", "bottom", "top"):
         raise InputError(f"legend: expected 'right', 'left', 'bottom' or 'top', got {side!r}")
-    blocks = [b for _, obj in walk(tree) if isinstance(obj, Panel) for b in obj.legend_entries()]
+    blocks = collect_legends(tree)
     if not blocks:
         return tree, ""
     area = Cross(core=Legends(blocks=blocks, flow="down" if side in ("right", "left") else "across"),

@@ -140,6 +140,7 @@ def _host(target, figsize, dpi):
                          "subfigure, subplot spec or Axes; the region's size is used")
     if isinstance(target, Axes):
         fig = target.get_figure(root=False)
+        _check_engine(fig.get_figure(root=True))  # before anything is removed
         ss = target.get_subplotspec()
         if ss is not None:
             target.remove()
@@ -148,7 +149,6 @@ def _host(target, figsize, dpi):
             box = target.get_position()
             target.remove()
             root = fig.get_figure(root=True)
-            _check_engine(root)
             W, H = fig.bbox.width / root.dpi, fig.bbox.height / root.dpi
             return fig, (box.width * W, box.height * H), ("box", box)
     if isinstance(target, SubplotSpec):
@@ -173,8 +173,11 @@ def _host(target, figsize, dpi):
 
 
 def _check_engine(fig):
+    from .engine import GridfigEngine
+
     engine = fig.get_layout_engine()
-    if engine is not None and type(engine).__name__ != "PlaceHolderLayoutEngine":
+    if engine is not None and not isinstance(engine, GridfigEngine) \
+            and type(engine).__name__ != "PlaceHolderLayoutEngine":
         raise InputError(
             f"the host figure uses the {type(engine).__name__}, which would move gridfig's axes "
             "after layout; create it with layout='none' (e.g. plt.subplots(..., layout='none'))"

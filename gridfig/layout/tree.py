@@ -177,14 +177,15 @@ class Cross(Node):
         for side in SIDES:
             labels, what = (row_labels, "rows") if side in ("left", "right") else (col_labels, "columns")
             stack = getattr(self, side)
-            if not any(getattr(p, "labelled", False) for p in stack):
+            matched = [getattr(p, "labelled", False) or getattr(p, "source", None) is not None for p in stack]
+            if not any(matched):
                 continue
             if labels is None:
                 raise InputError(
                     f"{side}: a labelled annotation (pandas Series) needs a core with labelled {what}; "
                     f"give the heatmap a DataFrame (Heatmap.from_frame) or pass the annotation as a list"
                 )
-            aligned = tuple(p.align(labels, what) if getattr(p, "labelled", False) else p for p in stack)
+            aligned = tuple(p.align(labels, what) if m else p for p, m in zip(stack, matched))
             object.__setattr__(self, side, aligned)
 
     def _check_orders(self) -> None:
@@ -316,17 +317,22 @@ def _share(items: tuple, what: str) -> tuple:
     shows there. Its own data and side panels keep their order; only its
     display order is set, so nothing it holds can fall out of step.
     """
-    crosses = [c for c in items if isinstance(c, Cross)]
+    axis = 0 if what == "rows" else 1
+    nested = [type(c).__name__ for c in items if not isinstance(c, Cross)]
+    if nested:
+        raise InputError(f"share: a shared {what[:-1]} order is given to the direct children of the "
+                         f"Row/Column, but it holds a {nested[0]}; share inside that node instead")
+    # the source is the first child that has rows (columns): a bare plot has none
+    crosses = [c for c in items if c.shape[axis] is not None]
     if len(crosses) < 2:
         return items
     first = crosses[0]
-    axis = 0 if what == "rows" else 1
     order = first.orders()[axis]
     key = "row_labels" if axis == 0 else "col_labels"
     labels = getattr(first.core, key, None)
     out = []
     for child in items:
-        if not isinstance(child, Cross) or child is first:
+        if child is first or child.shape[axis] is None:
             out.append(child)
             continue
         n = child.shape[axis]

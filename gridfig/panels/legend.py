@@ -138,24 +138,43 @@ class ScaleLegend:
     def size(self, text, fontsize: float) -> tuple[float, float]:
         lw, lh = scale_label_size(self.norm, text, fontsize)
         width = BAR + TICK + PAD / 2 + lw
-        height = self.length + lh / 2
+        height = self.length + lh  # the end ticks' labels reach half a label past each end
         if self.title:
             tw, th = text.size(self.title, fontsize, weight="bold")
-            width, height = max(width, tw), height + th + PAD + lh / 2
+            width, height = max(width, tw), height + th + PAD
         return width, height
 
     def draw(self, ax, x: float, top: float, text, fontsize: float, theme) -> None:
         _, lh = scale_label_size(self.norm, text, fontsize)
-        y = top
+        y = top - lh / 2
         if self.title:
-            ax.text(x, y, self.title, ha="left", va="top", fontsize=fontsize, weight="bold",
+            ax.text(x, top, self.title, ha="left", va="top", fontsize=fontsize, weight="bold",
                     color=theme.text_color, parse_math=False)
-            y -= text.size(self.title, fontsize, weight="bold")[1] + PAD + lh / 2
+            y -= text.size(self.title, fontsize, weight="bold")[1] + PAD
         draw_scale(ax, x=x, y=y - self.length, length=self.length, vertical=True, cmap=self.cmap,
                    norm=self.norm, fontsize=fontsize, color=theme.text_color)
 
     def split(self, rows: int) -> list["ScaleLegend"]:
         return [self]
+
+
+def block_key(block) -> tuple:
+    """What a legend block shows: same key, same legend (title, entries and their colours,
+    or colormap, limits and kind of norm)."""
+    if isinstance(block, CategoryLegend):
+        colors = tuple(None if c is None else tuple(np.round(np.asarray(to_rgba_safe(c)), 6))
+                       for c in block.colors)
+        return ("categories", block.title, tuple(block.labels), colors)
+    norm = block.norm
+    cmap = block.cmap if isinstance(block.cmap, str) else getattr(block.cmap, "name", repr(block.cmap))
+    return ("scale", block.title, cmap, type(norm).__name__, float(norm.vmin), float(norm.vmax),
+            getattr(norm, "vcenter", None))
+
+
+def to_rgba_safe(color):
+    from matplotlib.colors import to_rgba
+
+    return to_rgba(color)
 
 
 def _blocks(value) -> tuple:
@@ -183,9 +202,10 @@ class Legends(Panel):
     redraw_on_resize: ClassVar[bool] = True
 
     def unique_blocks(self) -> list:
+        """The blocks, each shown once: duplicates are blocks that show the same thing."""
         seen, out = set(), []
         for b in self.blocks:
-            key = (type(b).__name__, b.title, tuple(getattr(b, "labels", ())), repr(getattr(b, "cmap", None)))
+            key = block_key(b)
             if key not in seen:
                 seen.add(key)
                 out.append(b)

@@ -87,6 +87,9 @@ class AnnotationStrip(Panel):
     cmap: str = "viridis"
     kind_of_values: str | None = attrs.field(default=None, validator=attrs.validators.in_(
         [None, "colors", "categories", "continuous"]))
+    #: The labelled Series this strip was matched from (set by :meth:`align`), so a node
+    #: built again around another core (``attrs.evolve``) matches by label again.
+    source: Any = attrs.field(default=None, eq=False, repr=False)
     show_name: bool = True
     missing_color: str | None = None
 
@@ -120,11 +123,11 @@ class AnnotationStrip(Panel):
         Labels of the core that the strip lacks get the missing colour and a
         warning; strip labels the core lacks are named in a warning.
         """
-        if not self.labelled:
+        if not self.labelled and self.source is None:
             return self
         import pandas as pd
 
-        series = self.values
+        series = self.source if self.source is not None else self.values
         index = pd.Index(series.index)
         target = pd.Index(list(labels))
         if index.has_duplicates:
@@ -159,7 +162,7 @@ class AnnotationStrip(Panel):
             # reindex as objects so integers stay integers (not floats with NaN gaps)
             aligned = series.astype(object).reindex(target)
             values = [None if _is_missing(v) else v for v in aligned.tolist()]
-        return attrs.evolve(self, values=values, name=self.label)
+        return attrs.evolve(self, values=values, name=self.label, source=series)
 
     @property
     def items(self) -> list:
