@@ -309,10 +309,6 @@ def clustered_heatmap(
     sides: dict[str, list] = {"left": [], "right": [], "top": [], "bottom": []}
     sides["left"] += row_strips
     sides["top"] += col_strips
-    if row_z is not None:
-        sides["left"].append(Dendrogram(linkage=row_z, size=dsize, cut=row_cut))
-    if col_z is not None:
-        sides["top"].append(Dendrogram(linkage=col_z, size=dsize, cut=col_cut))
     for spec, only, texts, side, rot, what, n in (
         (yticklabels, label_rows, row_names, row_label_side, row_label_rotation, "yticklabels", n_rows),
         (xticklabels, label_cols, col_names, col_label_side, col_label_rotation, "xticklabels", n_cols),
@@ -332,6 +328,11 @@ def clustered_heatmap(
             raise InputError(f"{'row' if what == 'yticklabels' else 'col'}_label_side: expected one of "
                              f"{valid}, got {side!r}")
         sides[side].append(Labels(texts=texts, rotation=rot, show=show))
+    # dendrograms go outermost, so labels on their side sit next to the rows they name
+    if row_z is not None:
+        sides["left"].append(Dendrogram(linkage=row_z, size=dsize, cut=row_cut))
+    if col_z is not None:
+        sides["top"].append(Dendrogram(linkage=col_z, size=dsize, cut=col_cut))
     cross = Cross(core=heat, gap=gap, row_order=row_order, col_order=col_order, name=name,
                   width=_cell(cell_size, 0, n_cols), height=_cell(cell_size, 1, n_rows), **sides)
 

@@ -361,7 +361,7 @@ def test_labels_name_the_displayed_rows_and_columns_at_their_centres():
         assert t.get_rotation() == 90
 
 
-def test_labels_on_the_left_and_top_sit_beyond_the_dendrograms():
+def test_labels_on_the_left_and_top_sit_between_body_and_dendrograms():
     data = frame(10, 8, seed=20, row="sample ", col="gene ")
     g = gf.clustermap(data, row_label_side="left", col_label_side="top", figsize=(6, 6), cbar=False)
     rows, cols = g.axes["row_labels"].texts, g.axes["col_labels"].texts
@@ -370,13 +370,17 @@ def test_labels_on_the_left_and_top_sit_beyond_the_dendrograms():
     np.testing.assert_allclose([text_xy(t)[1] for t in rows], row_centres(g), atol=1e-6)
     np.testing.assert_allclose([text_xy(t)[0] for t in cols], col_centres(g), atol=1e-6)
     renderer = g.figure.canvas.get_renderer()
+    heat = g.axes["heatmap"].get_window_extent()
     dendro_r = g.axes["row_dendrogram"].get_window_extent()
     dendro_c = g.axes["col_dendrogram"].get_window_extent()
-    assert max(t.get_window_extent(renderer).x1 for t in rows) <= dendro_r.x0
-    assert min(t.get_window_extent(renderer).y0 for t in cols) >= dendro_c.y1
+    # the dendrograms stay outermost; the labels sit between them and the body
+    assert max(t.get_window_extent(renderer).x1 for t in rows) <= heat.x0
+    assert min(t.get_window_extent(renderer).x0 for t in rows) >= dendro_r.x1
+    assert min(t.get_window_extent(renderer).y0 for t in cols) >= heat.y1
+    assert max(t.get_window_extent(renderer).y1 for t in cols) <= dendro_c.y0
     box = {k: axes_inches(g.axes[k]) for k in ("row_labels", "row_dendrogram", "col_labels", "col_dendrogram")}
-    assert box["row_dendrogram"][0] - box["row_labels"][2] == pytest.approx(1 * MM, abs=TOL)
-    assert box["col_labels"][1] - box["col_dendrogram"][3] == pytest.approx(1 * MM, abs=TOL)
+    assert box["row_labels"][0] - box["row_dendrogram"][2] == pytest.approx(1 * MM, abs=TOL)
+    assert box["col_dendrogram"][1] - box["col_labels"][3] == pytest.approx(1 * MM, abs=TOL)
     check_nothing_leaves_or_overlaps(g)
 
 
