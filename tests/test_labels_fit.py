@@ -151,3 +151,20 @@ def test_spread_out_is_in_order_apart_and_close():
     assert np.all(np.diff(got) >= 0.5 - 1e-12)
     assert got[3] == pytest.approx(5.0)  # a label with room stays put
     assert got[:3].mean() == pytest.approx(1.1)  # a crowded group spreads about its centre
+
+
+@pytest.mark.parametrize("rotations", [(45, 45), (0, 45), (45, 90), (-45, 60)])
+def test_strip_names_clear_rotated_labels_in_the_corners(rotations):
+    row_rot, col_rot = rotations
+    g = gf.demo.seed_figure(row_label_rotation=row_rot, col_label_rotation=col_rot)
+    fig = g.figure
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    names = [t for key in ("row_colors", "col_colors") for t in g.axes[key].texts]
+    assert {t.get_text() for t in names} == {"population", "block"}
+    labels = [t for key in ("row_labels", "col_labels") for t in g.axes[key].texts]
+    for name in names:
+        nb = name.get_window_extent(renderer)
+        assert inside(nb, fig.bbox), name.get_text()
+        for label in labels:  # axis-aligned boxes: conservative for rotated text
+            assert not overlap(nb, label.get_window_extent(renderer)), (name.get_text(), label.get_text())

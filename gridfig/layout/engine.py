@@ -62,7 +62,8 @@ def draw_panel(path: str, side: str, panel, node: Cross, ax, solution: Solution,
     r = solution.panels[path]
     ext = extents.get(path)
     ctx = DrawContext(path=path, side=side, rows=rows, cols=cols, width=r.width, height=r.height,
-                      theme=theme, info=None if ext is None else ext.info)
+                      theme=theme, info=None if ext is None else ext.info,
+                      end_offset=solution.end_offsets.get(path, (0.0, 0.0)))
     panel.setup_axes(ax, ctx)
     ctx.orient(ax)
     panel.draw(ax, ctx)

@@ -84,6 +84,9 @@ class Solution:
         Node path -> :class:`Rect` of the room the node was given: its own
         panels plus the padding that aligns it with its siblings. Panel
         letters sit at a region's top-left corner.
+    end_offsets : dict
+        Side panel path -> (before, after) inches its movable end text starts
+        past the core's ends (non-zero only in contested corners).
     """
 
     figsize: tuple[float, float]
@@ -91,6 +94,7 @@ class Solution:
     nodes: dict
     cores: dict
     regions: dict = attrs.field(factory=dict)
+    end_offsets: dict = attrs.field(factory=dict)
 
     def __getitem__(self, path: str) -> Rect:
         if path in self.panels:
@@ -114,6 +118,7 @@ class _Solver:
         self.spans: dict[tuple[str, int], _Span] = {}
         self.intervals: dict[tuple[str, int], tuple[float, float]] = {}
         self.allotted: dict[tuple[str, int], tuple[float, float]] = {}
+        self.offsets: dict[tuple[str, int], tuple[float, float]] = {}
 
     # -- helpers ---------------------------------------------------------------
     def extent(self, path: str, panel: Panel) -> Extent:
@@ -143,8 +148,11 @@ class _Solver:
             trail = pad_trail + self.stack(node, path, trail_side)
             for side in along_sides:
                 for seg, panel in node.side_items(side):
-                    ext = self.extent(join(path, f"{side}/{seg}"), panel)
-                    lead, trail = max(lead, ext.before), max(trail, ext.after)
+                    p = join(path, f"{side}/{seg}")
+                    ext = self.extent(p, panel)
+                    push = self.corner_push(node, path, axis, side, ext)
+                    self.offsets[(p, axis)] = push
+                    lead, trail = max(lead, push[0] + ext.before), max(trail, push[1] + ext.after)
             cext = self.extents.get(core_path(node, path)) or Extent()
             fixed = node.width if axis == X else node.height
             if fixed is None:
@@ -173,6 +181,33 @@ class _Solver:
             result = _Span(result.lead + self.letters[path], result.core, result.trail)
         self.spans[key] = result
         return result
+
+    def corner_push(self, node: Cross, path: str, axis: int, side: str, ext: Extent) -> tuple[float, float]:
+        """How far a side panel's movable end text must start past the core's ends.
+
+        Its overhang at an end shares a corner with the stack across that end;
+        if panels of that stack also reach into the corner (rotated labels),
+        movable text goes past the outermost of them, else it stays by the core.
+        """
+        if not ext.ends_move:
+            return (0.0, 0.0)
+        lead_side, trail_side, _ = self.sides(axis)
+        toward = "before" if side in ("left", "top") else "after"
+        pad_lead, pad_trail = self.core_pad(node, path, axis)
+        out = []
+        for end, across, pad in (("before", lead_side, pad_lead), ("after", trail_side, pad_trail)):
+            if getattr(ext, end) <= 0:
+                out.append(0.0)
+                continue
+            # clear the stack up to its outermost panel that reaches into the corner
+            reach, clear = pad, 0.0
+            for seg, q in node.side_items(across):
+                qe = self.extent(join(path, f"{across}/{seg}"), q)
+                reach += node.gap + qe.thickness
+                if getattr(qe, toward) > 0:
+                    clear = reach
+            out.append(clear)
+        return (out[0], out[1])
 
     def core_pad(self, node: Cross, path: str, axis: int) -> tuple[float, float]:
         pad = (self.extents.get(core_path(node, path)) or Extent()).pad
@@ -337,4 +372,6 @@ def _collect(tree: Node, solver: _Solver, figsize) -> Solution:
         if axis == X:
             top0, top1 = solver.allotted[(path, Y)]
             regions[path] = Rect(a, H - top1, b - a, top1 - top0)
-    return Solution(figsize=(W, H), panels=panels, nodes=nodes, cores=cores, regions=regions)
+    offsets = {p: push for (p, axis), push in solver.offsets.items() if any(push)}
+    return Solution(figsize=(W, H), panels=panels, nodes=nodes, cores=cores, regions=regions,
+                    end_offsets=offsets)

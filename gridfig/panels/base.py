@@ -107,6 +107,10 @@ class Extent:
     fixed: tuple = (None, None)
     #: For a core panel: the least (width, height) it can take.
     minimum: tuple = (0.0, 0.0)
+    #: The overhangs are text the panel can move outward (a strip's name): where a
+    #: perpendicular stack's overhang would share the corner, the layout pushes them past
+    #: that stack and says how far in ``DrawContext.end_offset``.
+    ends_move: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -169,6 +173,9 @@ class DrawContext:
     height: float
     theme: Theme
     info: Any = attrs.field(default=None, eq=False)
+    #: How far past the start and end of the leaves (inches) end text must go to clear a
+    #: perpendicular stack's overhang in that corner (see ``Extent.ends_move``).
+    end_offset: tuple = (0.0, 0.0)
 
     # -- the canonical frame -------------------------------------------------
     @property
@@ -271,6 +278,7 @@ class DrawContext:
         from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
         fig = ax.get_figure(root=True)
+        pad = pad + self.end_offset[1]
         if self.vertical:
             shift = ScaledTranslation(0, -pad, fig.dpi_scale_trans)
             where = blended_transform_factory(ax.transAxes, ax.transData)

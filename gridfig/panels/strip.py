@@ -232,7 +232,7 @@ class AnnotationStrip(Panel):
         if not (self.show_name and self.name):
             return Extent(thickness=thickness)
         w, _ = ctx.text.size(self.name, ctx.theme.fontsize)
-        return Extent(thickness=thickness, after=NAME_PAD + w)
+        return Extent(thickness=thickness, after=NAME_PAD + w, ends_move=True)
 
     def draw(self, ax, ctx: DrawContext) -> None:
         colors = self.rgba(ctx.theme.missing_color)[ctx.order]
