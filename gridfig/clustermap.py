@@ -336,7 +336,7 @@ def clustered_heatmap(
     cross = Cross(core=heat, gap=gap, row_order=row_order, col_order=col_order, name=name,
                   width=_cell(cell_size, 0, n_cols), height=_cell(cell_size, 1, n_rows), **sides)
 
-    blocks = [b for b in collect_legends(cross) if legend or isinstance(b, ScaleLegend)]
+    blocks = [b for b in collect_legends(cross) if legend or isinstance(b, ScaleLegend)]  # no area yet
     if blocks and legend_side is not None:
         if legend_side not in ("left", "right", "top", "bottom"):
             raise InputError(f"legend_side: expected 'left', 'right', 'top' or 'bottom', got {legend_side!r}")

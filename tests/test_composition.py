@@ -247,3 +247,13 @@ def test_evolving_a_node_matches_its_annotations_again():
     node = gf.Cross(core=gf.Heatmap.from_frame(df), left=[strip])
     again = attrs.evolve(node, core=gf.Heatmap.from_frame(df.iloc[::-1]))
     assert list(again.left[0].values) == ["w", "z", "y", "x"]
+
+
+def test_collecting_legends_does_not_repeat_a_node_that_has_its_own():
+    data, groups, _ = gf.demo.seed_data()
+    own = gf.clustered_heatmap(data, row_colors=groups, sized=False, name="own")  # has a legend area
+    other = gf.Heatmap(data=np.linspace(0, 1, 12).reshape(3, 4), legend_title="other", name="other")
+    out = gf.render(own | other, figsize=(9, 5), legend="right")
+    collected = [t.get_text() for t in out.axes["legend"].texts if t.get_fontweight() in ("bold", 700)]
+    assert collected == ["other"]
+    assert "population" in [t.get_text() for t in out.axes["own/right/legends"].texts]

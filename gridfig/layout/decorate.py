@@ -11,7 +11,7 @@ from __future__ import annotations
 import attrs
 
 from ..errors import InputError
-from ..panels.base import Panel, Theme
+from ..panels.base import Theme
 from ..units import to_inches
 from .measure import TextMeasurer
 from .solver import Solution
@@ -60,8 +60,23 @@ def draw_letters(fig, units, solution: Solution, origin, style: str, theme: Them
 
 
 def collect_legends(tree: Node) -> list:
-    """Every panel's legend blocks, in tree order (a Legends area shows duplicates once)."""
-    return [b for _, obj in walk(tree) if isinstance(obj, Panel) for b in obj.legend_entries()]
+    """Every panel's legend blocks, in tree order (a Legends area shows duplicates once).
+
+    A node that already shows its legends in a legend area of its own (a
+    ``clustered_heatmap`` with ``legend_side`` set) is left out, so nothing is
+    shown twice.
+    """
+    from ..panels.legend import Legends
+
+    out = []
+    for _, node in walk(tree):
+        if not isinstance(node, Cross):
+            continue
+        panels = [node.core] + [p for side in ("left", "right", "top", "bottom") for p in getattr(node, side)]
+        if any(isinstance(p, Legends) for p in panels):
+            continue
+        out.extend(b for p in panels for b in p.legend_entries())
+    return out
 
 
 def with_legend_area(tree: Node, side: str, gap) -> tuple[Node, str]:

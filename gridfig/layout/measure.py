@@ -44,14 +44,15 @@ class TextMeasurer:
             return hit
         if not text:
             return (0.0, 0.0)  # matplotlib lays an empty text out as nothing
+        import matplotlib
+
         t = self._text
-        t.set_text(text if text else " ")
+        t.set_text(text)
         t.set_fontsize(fontsize)
         t.set_fontweight(weight)
-        if family is not None:
-            t.set_fontfamily(family)
+        t.set_fontfamily(family if family is not None else matplotlib.rcParams["font.family"])
         box = t.get_window_extent(self._renderer)
-        out = ((box.width if text else 0.0) / self.dpi, box.height / self.dpi)
+        out = (box.width / self.dpi, box.height / self.dpi)
         self._cache[key] = out
         return out
 

@@ -26,7 +26,7 @@ import attrs
 import numpy as np
 
 from ..errors import InputError, InputTypeError
-from ..panels.base import SIDES, Panel
+from ..panels.base import SIDES, Panel, optional_length
 from ..units import to_inches
 
 DEFAULT_GAP = "1mm"
@@ -34,13 +34,6 @@ DEFAULT_GAP = "1mm"
 
 def _gap(value) -> float:
     return to_inches(value, "gap")
-
-
-def _opt_len(name):
-    def convert(value):
-        return None if value is None else to_inches(value, name)
-
-    return convert
 
 
 def _panels(value) -> tuple:
@@ -140,8 +133,8 @@ class Cross(Node):
     top: tuple = attrs.field(default=(), converter=_panels)
     bottom: tuple = attrs.field(default=(), converter=_panels)
     gap: float = attrs.field(default=DEFAULT_GAP, converter=_gap)
-    width: float | None = attrs.field(default=None, converter=_opt_len("width"))
-    height: float | None = attrs.field(default=None, converter=_opt_len("height"))
+    width: float | None = attrs.field(default=None, converter=optional_length("width"))
+    height: float | None = attrs.field(default=None, converter=optional_length("height"))
     weight: float = 1.0
     row_order: np.ndarray | None = attrs.field(default=None, converter=_order, eq=False)
     col_order: np.ndarray | None = attrs.field(default=None, converter=_order, eq=False)

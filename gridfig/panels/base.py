@@ -29,7 +29,9 @@ SIDES = ("left", "right", "top", "bottom")
 CENTER = "center"
 
 
-def _opt_length(name: str):
+def optional_length(name: str):
+    """An attrs converter: ``None`` stays ``None``, anything else becomes inches (errors name ``name``)."""
+
     def convert(value):
         return None if value is None else to_inches(value, name)
 
@@ -356,7 +358,7 @@ class Panel:
         class's ``kind``.
     """
 
-    size: float | None = attrs.field(default=None, converter=_opt_length("size"))
+    size: float | None = attrs.field(default=None, converter=optional_length("size"))
     name: str | None = None
 
     #: Path segment when ``name`` is not given.
