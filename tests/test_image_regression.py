@@ -20,6 +20,7 @@ That writes tests/baseline/*.png and skips the comparisons.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import warnings
 from pathlib import Path
@@ -30,7 +31,6 @@ import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.testing.compare import calculate_rms, compare_images
-from scipy.cluster.hierarchy import linkage
 
 import gridfig as gf
 import gridfig.demo
@@ -51,6 +51,8 @@ MM = 1 / 25.4
 
 from test_user_panel import Bars  # noqa: E402  the panel of docs/custom_panels.md
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def seed():
     """The README's seed figure."""
@@ -63,16 +65,11 @@ def figure1():
 
 
 def bars():
-    """docs/custom_panels.md: a user panel on all four sides of a heatmap."""
-    x = np.random.default_rng(3).normal(size=(7, 5))
-    tree = gf.Cross(
-        core=gf.Heatmap(data=x),
-        left=[Bars(values=x.mean(axis=1) + 2), gf.Dendrogram(linkage=linkage(x, "average"))],
-        right=[Bars(values=x.std(axis=1))],
-        top=[Bars(values=x.mean(axis=0) + 2), gf.Dendrogram(linkage=linkage(x.T, "average"))],
-        bottom=[Bars(values=x.std(axis=0), color="tab:red")],
-    )
-    return gf.render(tree, figsize=(5, 4), dpi=DPI)
+    """docs/custom_panels.md: a user panel on all four sides of a heatmap (built by docs/make_images.py)."""
+    spec = importlib.util.spec_from_file_location("make_images", ROOT / "docs" / "make_images.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return gf.render(module.bars_tree(Bars), figsize=(5, 4), dpi=DPI)
 
 
 def thinned_labels():
