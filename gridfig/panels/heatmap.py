@@ -93,8 +93,14 @@ class Heatmap(Panel):
 
     kind: ClassVar[str] = "heatmap"
 
+    #: (vmin, vmax), worked out once from the data (see :attr:`limits`)
+    _limits: tuple = attrs.field(init=False, eq=False, repr=False)
+
     def __attrs_post_init__(self):
         get_cmap(self.cmap, "cmap")  # fail early on an unknown name
+        # once here, not per use: the draw, the legend and clustermap all ask for the norm
+        object.__setattr__(self, "_limits", resolve_limits(self.data, self.vmin, self.vmax, self.center,
+                                                           self.robust))
         rows, cols = self.data.shape
         for labels, n, what in ((self.row_labels, rows, "row_labels"), (self.col_labels, cols, "col_labels")):
             if labels is not None and len(labels) != n:
@@ -113,7 +119,7 @@ class Heatmap(Panel):
     @property
     def limits(self) -> tuple[float, float]:
         """The resolved ``(vmin, vmax)``."""
-        return resolve_limits(self.data, self.vmin, self.vmax, self.center, self.robust)
+        return self._limits
 
     @property
     def norm(self):

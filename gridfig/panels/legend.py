@@ -247,16 +247,13 @@ class Legends(Panel):
             largest = max((b.size(ctx.text, fontsize)[1 if vertical else 0] for b, _, _ in placed), default=0.0)
             fixed = (thickness, None) if vertical else (None, thickness)
             least = (0.0, largest) if vertical else (largest, 0.0)
-            return Extent(fixed=fixed, minimum=least, info=(placed, vertical))
-        return Extent(thickness=thickness + self.pad, info=(placed, vertical))
+            return Extent(fixed=fixed, minimum=least, info=(placed, vertical, ctx.text))
+        return Extent(thickness=thickness + self.pad, info=(placed, vertical, ctx.text))
 
     def draw(self, ax, ctx: DrawContext) -> None:
-        placed, vertical = ctx.info
+        placed, vertical, text = ctx.info  # the measurer it was measured with, at the drawing dpi
         pad = self.pad if ctx.side != "center" else 0.0
         fontsize = self.fontsize or ctx.theme.fontsize
-        from ..layout.measure import TextMeasurer
-
-        text = TextMeasurer(ax.get_figure(root=True).dpi)
         _inch_frame(ax, ctx.width, ctx.height)
         for b, cross, flow in placed:
             # the pad is on the side facing the core; blocks keep their order away from it
