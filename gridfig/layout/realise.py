@@ -20,6 +20,7 @@ import attrs
 import numpy as np
 
 from ..errors import InputError, InputTypeError, LayoutError
+from ..output import save_reproducibly
 from ..panels.base import Panel, Theme
 from ..units import to_inches
 from .decorate import draw_debug, draw_letters, letter_space, outside, with_legend_area
@@ -109,22 +110,6 @@ class _Paths(dict):
 
     def __init__(self, axes: dict, inner: str):
         super().__init__({outside(p, inner): ax for p, ax in axes.items()})
-
-
-def save_reproducibly(fig, fname, **kwargs):
-    """``fig.savefig`` with no dates in the file and a fixed SVG hash salt."""
-    import os
-
-    import matplotlib
-
-    fmt = (kwargs.get("format") or os.path.splitext(str(fname))[1].lstrip(".") or "png").lower()
-    if fmt in ("svg", "svgz"):
-        kwargs.setdefault("metadata", {"Date": None})
-    elif fmt == "pdf":
-        kwargs.setdefault("metadata", {"CreationDate": None, "ModDate": None})
-    salt = matplotlib.rcParams["svg.hashsalt"] or "gridfig"
-    with matplotlib.rc_context({"svg.hashsalt": salt}):
-        return fig.savefig(fname, **kwargs)
 
 
 def _host(target, figsize, dpi):
