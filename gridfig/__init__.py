@@ -11,16 +11,18 @@ from . import demo
 from .clustering import Clustering, cluster, scale
 from .clustermap import ClusterMap, clustered_heatmap, clustermap
 from .errors import GridfigError, InputError, InputTypeError, LayoutError
-from .layout import Column, Cross, Rect, Rendered, Row, Solution, render, solve
-from .panels import (AnnotationStrip, Dendrogram, DrawContext, Extent, Heatmap, Labels, Legends,
-                     MeasureContext, Panel, Plot, ScaleBar, Theme)
+from .layout import Column, Cross, Plan, Rect, Rendered, Row, Solution, plan, render, solve
+from .leaves import Chunk, Leaves
+from .panels import (AnnotationStrip, Dendrogram, DrawContext, Extent, GroupDendrogram, Heatmap, Labels, Legends,
+                     MeasureContext, Panel, Plot, ScaleBar, Theme, align_series)
 from .units import to_inches
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ClusterMap", "Clustering", "cluster", "clustered_heatmap", "clustermap", "demo", "scale", "Plot",
-    "AnnotationStrip", "Column", "Cross", "Dendrogram", "DrawContext", "Extent", "GridfigError", "Heatmap",
-    "InputError", "InputTypeError", "Labels", "LayoutError", "Legends", "MeasureContext", "Panel", "Rect",
-    "Rendered", "Row", "ScaleBar", "Solution", "Theme", "render", "solve", "to_inches",
+    "AnnotationStrip", "Chunk", "Column", "Cross", "Dendrogram", "DrawContext", "Extent", "GridfigError",
+    "GroupDendrogram", "Heatmap", "InputError", "InputTypeError", "Labels", "LayoutError", "Leaves", "Legends",
+    "MeasureContext", "Panel", "Plan", "Rect", "Rendered", "Row", "ScaleBar", "Solution", "Theme",
+    "align_series", "plan", "render", "solve", "to_inches",
 ]

@@ -15,9 +15,11 @@ import numpy as np
 
 from .errors import InputError, InputTypeError, quote_some
 from .layout import Cross, Rendered, render
-from .layout.decorate import collect_legends
-from .panels import AnnotationStrip, Dendrogram, Heatmap, Labels, Legends, Theme
+from .layout.decorate import outside
+from .leaves import Leaves
+from .panels import AnnotationStrip, Dendrogram, GroupDendrogram, Heatmap, Labels, Legends, Theme
 from .panels.colors import QUALITATIVE
+from .panels.groups import GroupBlocks, GroupTitles
 from .panels.legend import ScaleLegend
 from .units import to_inches
 
@@ -38,11 +40,21 @@ class ClusterMap:
         ``row_colors``, ``col_colors`` (the strip nearest the heatmap),
         ``row_labels``, ``col_labels``, ``colorbar`` and ``legends`` (the
         legend area, which holds the colour scale), when present, plus every
-        panel by its layout path (``"left/group"``).
+        panel by its layout path (``"left/group"``). With a split, each group
+        has its own Axes: ``heatmap[i,j]`` (row group i, column group j),
+        ``row_dendrogram[i]``, ``row_colors[i]``, ``col_dendrogram[j]``, ...
+        (``heatmap`` alone is then absent).
     row_order, col_order : ndarray
         Data positions of the displayed rows (top first) and columns (left
-        first).
+        first), every group.
+    row_groups, col_groups : list
+        ``(group label, data positions in display order)`` per group, in
+        display order (one group, labelled ``None``, without a split).
+    row_leaves, col_leaves : Leaves
+        The leaf axes as drawn: groups, their clusterings, the tree between groups.
     row_linkage, col_linkage : ndarray or None
+        The tree of all rows (columns); ``None`` when not clustered or split
+        (each group's tree is in ``row_leaves.chunks[i].clustering``).
     data : DataFrame
         The matrix as drawn (after ``z_score`` / ``standard_scale``), in data order.
     layout : Cross
@@ -52,10 +64,8 @@ class ClusterMap:
 
     figure: Any
     axes: dict
-    row_order: np.ndarray
-    col_order: np.ndarray
-    row_linkage: np.ndarray | None
-    col_linkage: np.ndarray | None
+    row_leaves: Leaves
+    col_leaves: Leaves
     data: Any
     layout: Cross
     rendered: Rendered = attrs.field(repr=False)
@@ -66,21 +76,36 @@ class ClusterMap:
         import pandas as pd
 
         cross = rendered.layout
+        cp = rendered.plan.crosses[rendered.inner]
         heat = cross.core
-        rows, cols = cross.orders()
-
-        def linkage_on(sides):
-            for side in sides:
-                for panel in getattr(cross, side):
-                    if isinstance(panel, Dendrogram):
-                        return panel.linkage
-            return None
-
         frame = pd.DataFrame(heat.data, index=list(heat.row_labels or range(heat.shape[0])),
                              columns=list(heat.col_labels or range(heat.shape[1])))
-        return cls(figure=rendered.figure, axes=_named_axes(rendered.axes, cross), row_order=rows,
-                   col_order=cols, row_linkage=linkage_on(("left", "right")),
-                   col_linkage=linkage_on(("top", "bottom")), data=frame, layout=cross, rendered=rendered)
+        return cls(figure=rendered.figure, axes=_named_axes(rendered, cp), row_leaves=cp.rows,
+                   col_leaves=cp.cols, data=frame, layout=cross, rendered=rendered)
+
+    @property
+    def row_order(self) -> np.ndarray:
+        return self.row_leaves.order
+
+    @property
+    def col_order(self) -> np.ndarray:
+        return self.col_leaves.order
+
+    @property
+    def row_groups(self) -> list:
+        return self.row_leaves.groups
+
+    @property
+    def col_groups(self) -> list:
+        return self.col_leaves.groups
+
+    @property
+    def row_linkage(self) -> np.ndarray | None:
+        return _whole_linkage(self.row_leaves)
+
+    @property
+    def col_linkage(self) -> np.ndarray | None:
+        return _whole_linkage(self.col_leaves)
 
     def savefig(self, fname, **kwargs):
         """Save the figure at the size it was made (see :meth:`Rendered.savefig`)."""
@@ -90,6 +115,12 @@ class ClusterMap:
     def data2d(self):
         """The drawn matrix in display order."""
         return self.data.iloc[self.row_order, self.col_order]
+
+
+def _whole_linkage(leaves: Leaves):
+    if leaves.split or leaves.chunks[0].clustering is None:
+        return None
+    return np.asarray(leaves.chunks[0].clustering.linkage)
 
 
 def _frame(data):
@@ -200,6 +231,15 @@ def clustered_heatmap(
     dendrogram_size="12mm",
     strip_size="4mm",
     cell_size=None,
+    row_split=None,
+    col_split=None,
+    split_gap="2mm",
+    split_order=None,
+    row_split_titles=None,
+    col_split_titles=None,
+    row_split_title_side: str = "left",
+    col_split_title_side: str = "top",
+    split_blocks: bool = False,
     name: str | None = None,
     sized: bool = True,
 ) -> Cross:
@@ -258,6 +298,32 @@ def clustered_heatmap(
     cell_size : length or (length, length), optional
         Fixed cell width and height. Without a figure size the figure size
         follows; with one, the fixed body is centred on the page.
+    row_split, col_split : Series, DataFrame, list, int or "kmeans:k", optional
+        Split the rows (columns) into groups drawn apart, each clustered on
+        its own with its own dendrogram (all on one height scale). A Series
+        is matched by label (every data label needs a group); a DataFrame's
+        columns are levels and the groups their combinations; a list gives
+        the groups by position; an int ``k`` cuts the whole tree into k
+        clusters (scipy's ``fcluster`` with ``maxclust``); ``"kmeans:k"``
+        runs k-means on the rows (seeded: the same every run). A split
+        cannot be combined with a precomputed ``row_linkage``/``col_linkage``
+        (the groups are clustered on their own, with ``method``/``metric``):
+        cut the tree yourself and pass the labels instead.
+    split_gap : length
+        Space between groups, the same across and down. Default 2 mm.
+    split_order : None, "cluster" or list
+        Order of the groups: their natural order (pandas categorical order,
+        else sorted; for ``k`` the tree's order), ``"cluster"`` to order them
+        by clustering their centroids and draw that tree between the groups,
+        outward of the groups' own trees (k-means groups use it by default),
+        or a list of group labels.
+    row_split_titles, col_split_titles : bool, list or str, optional
+        Titles of the groups: ``True`` writes each group's label, a list
+        gives them, a format string uses ``{label}`` and ``{n}``.
+    row_split_title_side, col_split_title_side : str
+        Where titles go (outermost on that side).
+    split_blocks : bool
+        A coloured block per group beside the strips (ComplexHeatmap's ``anno_block``).
     name : str, optional
         The node's path segment when it is composed into a Row or Column.
     sized : bool
@@ -270,6 +336,7 @@ def clustered_heatmap(
         Ready for :func:`gridfig.render` or for composing with other nodes.
     """
     from .clustering import cluster, scale
+    from .clustering.split import split_leaves
 
     frame = _frame(data)
     if z_score is not None or standard_scale is not None:
@@ -277,13 +344,9 @@ def clustered_heatmap(
     values = frame.to_numpy(dtype=float)
     n_rows, n_cols = values.shape
     row_names, col_names = [str(v) for v in frame.index], [str(v) for v in frame.columns]
-
-    def order_of(cluster_it, linkage, X, axis, labels):
-        if not cluster_it:
-            return None, np.arange(len(X))
-        result = cluster(X, metric=metric, method=method, optimal_ordering=optimal_ordering,
-                         linkage=linkage, axis=axis, labels=labels)
-        return result.linkage, result.order
+    split_gap = to_inches(split_gap, "split_gap")
+    if split_order is not None and not (split_order == "cluster" or isinstance(split_order, (list, tuple))):
+        raise InputError(f"split_order: expected None, 'cluster' or a list of group labels, got {split_order!r}")
 
     # every axis to cluster is checked before either is clustered
     for flag, link, axis, labels, what in ((row_cluster, row_linkage, 1, frame.index, "rows"),
@@ -292,8 +355,26 @@ def clustered_heatmap(
         if flag and link is None and len(empty):
             raise InputError(f"data: {len(empty)} {what} are entirely missing and cannot be clustered: "
                              f"{quote_some(list(empty))}; drop them or pass {what[:3]}_cluster=False")
-    row_z, row_order = order_of(row_cluster, row_linkage, values, "rows", row_names)
-    col_z, col_order = order_of(col_cluster, col_linkage, values.T, "columns", col_names)
+    for split, link, arg in ((row_split, row_linkage, "row"), (col_split, col_linkage, "col")):
+        if split is not None and link is not None:
+            raise InputError(f"{arg}_split: cannot be combined with a precomputed {arg}_linkage (each group "
+                             f"is clustered on its own); cut the tree yourself (scipy's fcluster) and pass "
+                             f"the group labels as {arg}_split, or drop {arg}_linkage")
+    kwargs = dict(metric=metric, method=method, optimal_ordering=optimal_ordering)
+
+    def leaves_of(cluster_it, linkage, X, what, labels, split, arg):
+        whole = None
+        needs_whole = split is None or isinstance(split, (int, np.integer)) and not isinstance(split, bool)
+        if cluster_it and needs_whole:
+            whole = cluster(X, **kwargs, linkage=linkage, axis=what, labels=[str(v) for v in labels])
+        if split is None:
+            return (Leaves.from_clustering(whole, labels=list(labels)) if whole is not None
+                    else Leaves.in_order(len(X), labels=list(labels)))
+        return split_leaves(X, split, labels=list(labels), what=what, arg=arg, cluster_groups=bool(cluster_it),
+                            whole=whole, gap=split_gap, split_order=split_order, cluster_kwargs=kwargs)
+
+    rows = leaves_of(row_cluster, row_linkage, values, "rows", frame.index, row_split, "row_split")
+    cols = leaves_of(col_cluster, col_linkage, values.T, "columns", frame.columns, col_split, "col_split")
 
     heat = Heatmap(data=values, cmap=cmap or ("RdBu_r" if center is not None else "viridis"), vmin=vmin,
                    vmax=vmax, center=center, robust=robust, row_labels=list(frame.index),
@@ -309,6 +390,11 @@ def clustered_heatmap(
     sides: dict[str, list] = {"left": [], "right": [], "top": [], "bottom": []}
     sides["left"] += row_strips
     sides["top"] += col_strips
+    if split_blocks:
+        if rows.split:
+            sides["left"].append(GroupBlocks(size=ssize, name="row_blocks"))
+        if cols.split:
+            sides["top"].append(GroupBlocks(size=ssize, name="col_blocks"))
     for spec, only, texts, side, rot, what, n in (
         (yticklabels, label_rows, row_names, row_label_side, row_label_rotation, "yticklabels", n_rows),
         (xticklabels, label_cols, col_names, col_label_side, col_label_rotation, "xticklabels", n_cols),
@@ -329,23 +415,38 @@ def clustered_heatmap(
                              f"{valid}, got {side!r}")
         sides[side].append(Labels(texts=texts, rotation=rot, show=show))
     # dendrograms go outermost, so labels on their side sit next to the rows they name
-    if row_z is not None:
-        sides["left"].append(Dendrogram(linkage=row_z, size=dsize, cut=row_cut))
-    if col_z is not None:
-        sides["top"].append(Dendrogram(linkage=col_z, size=dsize, cut=col_cut))
-    cross = Cross(core=heat, gap=gap, row_order=row_order, col_order=col_order, name=name,
-                  width=_cell(cell_size, 0, n_cols), height=_cell(cell_size, 1, n_rows), **sides)
+    for leaves, cluster_it, side, cut, arg in ((rows, row_cluster, "left", row_cut, "row_cut"),
+                                               (cols, col_cluster, "top", col_cut, "col_cut")):
+        if cut is not None and leaves.split:
+            raise InputError(f"{arg}: colours one tree by a cut, but the {leaves.what} are split into groups "
+                             f"(each with its own tree); drop {arg}, or split by the cut: "
+                             f"{arg[:3]}_split={cut}")
+        if cluster_it:
+            sides[side].append(Dendrogram(size=dsize, cut=cut))
+            if leaves.parent is not None:
+                sides[side].append(GroupDendrogram(size=dsize / 2))
+    for leaves, spec, side, arg, valid in (
+            (rows, row_split_titles, row_split_title_side, "row_split_title_side", ("left", "right")),
+            (cols, col_split_titles, col_split_title_side, "col_split_title_side", ("top", "bottom"))):
+        if spec is None or spec is False:
+            continue
+        if side not in valid:
+            raise InputError(f"{arg}: expected one of {valid}, got {side!r}")
+        sides[side].append(GroupTitles(titles=spec, name=f"{arg[:3]}_titles"))
 
-    blocks = [b for b in collect_legends(cross) if legend or isinstance(b, ScaleLegend)]  # no area yet
-    if blocks and legend_side is not None:
+    has_blocks = cbar or (legend and any(s.mode != "colors" for s in row_strips + col_strips))
+    if has_blocks and legend_side is not None:
         if legend_side not in ("left", "right", "top", "bottom"):
             raise InputError(f"legend_side: expected 'left', 'right', 'top' or 'bottom', got {legend_side!r}")
-        stack = getattr(cross, legend_side) + (Legends(blocks=blocks),)
-        cross = attrs.evolve(cross, **{legend_side: stack})
+        sides[legend_side].append(Legends(kinds=("categories", "scale") if legend else ("scale",)))
 
+    width, height = _cell(cell_size, 0, n_cols), _cell(cell_size, 1, n_rows)
     if sized and cell_size is None:
-        cross = attrs.evolve(cross, width=_body(n_cols), height=_body(n_rows))
-    return cross
+        width, height = _body(n_cols), _body(n_rows)
+    gaps = [(len(lv.chunks) - 1) * lv.gap for lv in (cols, rows)]
+    width = None if width is None else width + gaps[0]
+    height = None if height is None else height + gaps[1]
+    return Cross(core=heat, gap=gap, rows=rows, cols=cols, name=name, width=width, height=height, **sides)
 
 
 def clustermap(data, *, figsize=None, ax=None, dpi: float | None = None, theme: Theme | None = None,
@@ -397,29 +498,44 @@ def _cell(cell_size, axis: int, n: int):
     return to_inches(cell_size, "cell_size") * n
 
 
-def _named_axes(axes: dict, cross: Cross) -> dict:
+def _named_axes(rendered: Rendered, cp) -> dict:
+    """seaborn-style names for the Axes of a clustered heatmap, ``name[i]`` per group of a split."""
+    axes = rendered.axes
     out = dict(axes)
+    inner = rendered.inner
 
-    def first(side, kind):
-        for seg, panel in cross.side_items(side):
-            if isinstance(panel, kind) and f"{side}/{seg}" in axes:
-                return axes[f"{side}/{seg}"]
+    def cells(placed) -> list:
+        return [(outside(p, inner), chunk) for p, chunk in placed.cells]
+
+    def first(sides, kind):
+        for side in sides:
+            for placed in cp.sides[side]:
+                if type(placed.panel) is kind:
+                    return placed
         return None
 
     names = {
-        "heatmap": axes.get("heatmap"),
-        "row_dendrogram": first("left", Dendrogram),
-        "col_dendrogram": first("top", Dendrogram),
-        "row_colors": first("left", AnnotationStrip),
-        "col_colors": first("top", AnnotationStrip),
-        "row_labels": first("left", Labels) or first("right", Labels),
-        "col_labels": first("top", Labels) or first("bottom", Labels),
-        "legends": next((first(s, Legends) for s in ("right", "left", "top", "bottom")
-                         if first(s, Legends) is not None), None),
+        "heatmap": cp.core,
+        "row_dendrogram": first(("left",), Dendrogram),
+        "col_dendrogram": first(("top",), Dendrogram),
+        "row_colors": first(("left",), AnnotationStrip),
+        "col_colors": first(("top",), AnnotationStrip),
+        "row_labels": first(("left", "right"), Labels),
+        "col_labels": first(("top", "bottom"), Labels),
+        "legends": first(("right", "left", "top", "bottom"), Legends),
     }
-    if names["legends"] is not None and any(
-            isinstance(p, Legends) and any(isinstance(b, ScaleLegend) for b in p.blocks)
-            for side in ("left", "right", "top", "bottom") for p in getattr(cross, side)):
-        names["colorbar"] = names["legends"]
-    out.update({k: v for k, v in names.items() if v is not None})
+    legends = names["legends"]
+    if legends is not None and any(isinstance(b, ScaleLegend) for b in legends.panel.blocks or ()):
+        names["colorbar"] = legends
+    for name, placed in names.items():
+        if placed is None:
+            continue
+        for path, chunk in cells(placed):
+            if path not in axes:
+                continue
+            if chunk is None:
+                out[name] = axes[path]
+            else:
+                key = f"{chunk[0]},{chunk[1]}" if isinstance(chunk, tuple) else str(chunk)
+                out[f"{name}[{key}]"] = axes[path]
     return out

@@ -129,7 +129,7 @@ def test_heatmap_list_shares_the_first_row_order():
     out = gf.render(fig1, figsize=("183mm", "150mm"), letters="a", legend="right")
     top = fig1.items[0]
     a_cross, b_cross = top.items
-    rows_a = a_cross.orders()[0]
+    rows_a = out.leaves("0/expression")[0].order
     labels_a = np.asarray(a_cross.core.row_labels)[rows_a]
     # (b) was given its genes in another order; it shows them in (a)'s order, matched by label
     shown = out.axes["0/response/heatmap"].images[0].get_array()
@@ -143,7 +143,7 @@ def test_heatmap_list_shares_the_first_row_order():
     b_labels = list(b_cross.core.row_labels)
     b_data = b_cross.core.data
     for i, lab in enumerate(labels_a):
-        assert np.array_equal(shown[i], b_data[b_labels.index(lab)][b_cross.orders()[1]])
+        assert np.array_equal(shown[i], b_data[b_labels.index(lab)][out.leaves("0/response")[1].order])
     # and every label written beside (b) sits on the row holding that gene's values
     renderer = out.figure.canvas.get_renderer()
     heat = out.axes["0/response/heatmap"].get_window_extent(renderer)
@@ -230,13 +230,13 @@ def test_same_annotation_on_rows_and_columns_has_one_legend_and_one_palette():
 def test_share_takes_its_order_from_the_first_heatmap():
     plot = gf.Plot(func=lambda ax: ax.plot([0, 1]), name="p")
     data = np.arange(12.0).reshape(4, 3)
-    a = gf.Cross(core=gf.Heatmap(data=data), row_order=[3, 2, 1, 0], name="a")
+    a = gf.Cross(core=gf.Heatmap(data=data), rows=[3, 2, 1, 0], name="a")
     c = gf.Cross(core=gf.Heatmap(data=data * 2), name="c")
-    row = gf.Row(plot, a, c, share=True)
-    assert list(row.items[1].row_order) == [3, 2, 1, 0]  # the source keeps its order
-    assert list(row.items[2].orders()[0]) == [3, 2, 1, 0]  # and gives it on
+    planned = gf.plan(gf.Row(plot, a, c, share=True))
+    assert list(planned.crosses["a"].rows.order) == [3, 2, 1, 0]  # the source keeps its order
+    assert list(planned.crosses["c"].rows.order) == [3, 2, 1, 0]  # and gives it on
     with pytest.raises(gf.InputError, match="share: .* holds a Column"):
-        gf.Row(a, gf.Column(c, plot), share=True)
+        gf.plan(gf.Row(a, gf.Column(c, plot), share=True))
 
 
 def test_evolving_a_node_matches_its_annotations_again():
@@ -246,7 +246,9 @@ def test_evolving_a_node_matches_its_annotations_again():
     strip = gf.AnnotationStrip(values=pd.Series(["x", "y", "z", "w"], index=list("abcd")), name="s")
     node = gf.Cross(core=gf.Heatmap.from_frame(df), left=[strip])
     again = attrs.evolve(node, core=gf.Heatmap.from_frame(df.iloc[::-1]))
-    assert list(again.left[0].values) == ["w", "z", "y", "x"]
+    assert list(gf.plan(again).crosses[""].sides["left"][0].panel.values) == ["w", "z", "y", "x"]
+    assert list(gf.plan(node).crosses[""].sides["left"][0].panel.values) == ["x", "y", "z", "w"]
+    assert again.left[0] is strip  # the panel given is never changed
 
 
 def test_collecting_legends_does_not_repeat_a_node_that_has_its_own():

@@ -38,5 +38,5 @@ def test_branches_take_their_cluster_colour(k):
     assert len(distinct) == len(per_cluster)
     # clusters are numbered in display order (top to bottom)
     panel = next(p for p in g.layout.left if isinstance(p, gf.Dendrogram))
-    shown = panel.clusters()[leaves_list(Z)]
+    shown = panel.clusters(g.row_leaves)[leaves_list(Z)]
     assert list(dict.fromkeys(shown)) == sorted(set(shown))

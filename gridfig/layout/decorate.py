@@ -15,7 +15,7 @@ from ..panels.base import Theme
 from ..units import to_inches
 from .measure import TextMeasurer
 from .solver import Solution
-from .tree import Column, Cross, Node, Row, walk
+from .tree import Column, Cross, Node, Row
 
 #: Panel letters are this many times the theme's font size.
 LETTER_SCALE = 1.5
@@ -59,33 +59,19 @@ def draw_letters(fig, units, solution: Solution, origin, style: str, theme: Them
     return out
 
 
-def collect_legends(tree: Node) -> list:
-    """Every panel's legend blocks, in tree order (a Legends area shows duplicates once).
+def with_legend_area(planned, side: str, gap) -> tuple[Node, str]:
+    """The planned tree beside one legend area holding every panel's legends, and the path the tree got.
 
-    A node that already shows its legends in a legend area of its own (a
-    ``clustered_heatmap`` with ``legend_side`` set) is left out, so nothing is
-    shown twice.
+    Nodes that show their legends in an area of their own are left out, so
+    nothing is shown twice. With no legends at all the tree is returned as it is.
     """
     from ..panels.legend import Legends
-
-    out = []
-    for _, node in walk(tree):
-        if not isinstance(node, Cross):
-            continue
-        panels = [node.core] + [p for side in ("left", "right", "top", "bottom") for p in getattr(node, side)]
-        if any(isinstance(p, Legends) for p in panels):
-            continue
-        out.extend(b for p in panels for b in p.legend_entries())
-    return out
-
-
-def with_legend_area(tree: Node, side: str, gap) -> tuple[Node, str]:
-    """``tree`` beside one legend area holding every panel's legends, and the path ``tree`` got."""
-    from ..panels.legend import Legends
+    from .plan import legend_blocks
 
     if side not in ("right", "left", "bottom", "top"):
         raise InputError(f"legend: expected 'right', 'left', 'bottom' or 'top', got {side!r}")
-    blocks = collect_legends(tree)
+    tree = planned.tree
+    blocks = legend_blocks(planned)
     if not blocks:
         return tree, ""
     area = Cross(core=Legends(blocks=blocks, flow="down" if side in ("right", "left") else "across"),

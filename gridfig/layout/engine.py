@@ -19,9 +19,10 @@ import attrs
 import numpy as np
 from matplotlib.layout_engine import LayoutEngine
 
-from ..panels.base import CENTER, SIDES, DrawContext, Theme
+from ..panels.base import Theme
+from .draw import draw_cell
+from .plan import Plan
 from .solver import Solution
-from .tree import Cross, Node, core_path, join, walk
 
 
 class GridfigEngine(LayoutEngine):
@@ -55,43 +56,19 @@ def engine_for(fig) -> GridfigEngine:
     return engine
 
 
-def draw_panel(path: str, side: str, panel, node: Cross, ax, solution: Solution, extents: dict,
-               theme: Theme) -> None:
-    """Draw one panel into its Axes with its context."""
-    rows, cols = node.orders()
-    r = solution.panels[path]
-    ext = extents.get(path)
-    ctx = DrawContext(path=path, side=side, rows=rows, cols=cols, width=r.width, height=r.height,
-                      theme=theme, info=None if ext is None else ext.info,
-                      end_offset=solution.end_offsets.get(path, (0.0, 0.0)))
-    panel.setup_axes(ax, ctx)
-    ctx.orient(ax)
-    panel.draw(ax, ctx)
-
-
-def panels_of(tree: Node):
-    """``(path, side, panel, cross)`` for every panel of the tree."""
-    for path, node in walk(tree):
-        if not isinstance(node, Cross):
-            continue
-        yield core_path(node, path), CENTER, node.core, node
-        for side in SIDES:
-            for seg, panel in node.side_items(side):
-                yield join(path, f"{side}/{seg}"), side, panel, node
-
-
-def draw_all(tree: Node, axes: dict, solution: Solution, extents: dict, theme: Theme) -> None:
-    for path, side, panel, node in panels_of(tree):
-        ax = axes.get(path)
-        if ax is not None:
-            draw_panel(path, side, panel, node, ax, solution, extents, theme)
+def ctx_spans_split(planned: Plan, placed) -> bool:
+    """True for a panel drawn over every group of a split axis (its gaps in leaf units change with size)."""
+    if placed.side == "center":
+        return False
+    leaves = planned.crosses[placed.node].leaves(placed.side)
+    return leaves is not None and leaves.split
 
 
 @attrs.define(eq=False)
 class Job:
     """One gridfig layout drawn into a figure, with what it needs to re-solve."""
 
-    tree: Node
+    plan: Plan
     theme: Theme
     dpi: float
     size: tuple
@@ -115,16 +92,18 @@ class Job:
         old_solution, old_extents = self.solution, self.extents
         self.solution, self.extents = solution, extents
         self.builder.update(solution)
-        for path, side, panel, node in panels_of(self.tree):
-            ax = self.builder.axes.get(path)
+        for axes_path, chunk, placed in self.plan.cells():
+            ax = self.builder.axes.get(axes_path)
             if ax is None:
                 continue
-            old, new = old_solution.panels.get(path), solution.panels[path]
+            old, new = old_solution.cells.get(axes_path), solution.cells[axes_path]
             resized = old is None or not np.allclose((old.width, old.height), (new.width, new.height),
                                                       rtol=0, atol=1e-12)
-            if extents.get(path) != old_extents.get(path) or (resized and panel.redraw_on_resize):
+            redraw = placed.panel.redraw_on_resize or (chunk is None and placed.cells[0][1] is None
+                                                        and ctx_spans_split(self.plan, placed))
+            if extents.get(placed.path) != old_extents.get(placed.path) or (resized and redraw):
                 ax.cla()
-                draw_panel(path, side, panel, node, ax, solution, extents, self.theme)
+                draw_cell(ax, axes_path, chunk, placed, self.plan, solution, extents, self.theme)
         origin = self.origin()
         for text, path in self.letters:
             r = solution.regions[path]

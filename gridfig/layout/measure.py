@@ -8,13 +8,12 @@ drawn to find out how big the text will be.
 
 from __future__ import annotations
 
-import math
 from typing import Mapping
 
-import numpy as np
+from ..frame import CENTER, SIDES, anchored_box, is_vertical
+from ..panels.base import Extent, MeasureContext, Theme
 
-from ..panels.base import _AWAY, CENTER, SIDES, Extent, MeasureContext, Theme
-from .tree import Cross, Node, core_path, join, walk
+__all__ = ["TextMeasurer", "anchored_box", "combine", "measure"]
 
 
 class TextMeasurer:
@@ -61,43 +60,36 @@ class TextMeasurer:
         return self.size("lp", fontsize)[1]
 
 
-_ALONG = {"left": (0.0, -1.0), "right": (0.0, -1.0), "top": (1.0, 0.0), "bottom": (1.0, 0.0)}
-_HA = {"left": 0.0, "center": -0.5, "right": -1.0}
-_VA = {"bottom": 0.0, "center": -0.5, "top": -1.0}
+def combine(extents: list[Extent]) -> Extent:
+    """One panel's extent from its groups': the thickest, the first's overhang before, the last's after.
 
-
-def anchored_box(width: float, height: float, side: str, align: dict) -> tuple[float, float, float, float]:
-    """Where a text box reaches relative to its anchor, for a side.
-
-    ``align`` holds ``rotation``, ``ha`` and ``va`` (``rotation_mode="anchor"``).
-    Returns ``(away_min, away_max, along_min, along_max)`` in inches: the
-    extremes of the rotated box projected on the away-from-core direction and
-    on the along-the-leaves direction.
+    ``info`` becomes the tuple of the groups' infos (each group's is handed back when it is drawn).
     """
-    phi = math.radians(align["rotation"])
-    c, s = math.cos(phi), math.sin(phi)
-    x0 = _HA[align["ha"]] * width
-    y0 = _VA[align["va"]] * height
-    corners = np.array([[x0, y0], [x0 + width, y0], [x0, y0 + height], [x0 + width, y0 + height]])
-    rot = np.column_stack([corners[:, 0] * c - corners[:, 1] * s, corners[:, 0] * s + corners[:, 1] * c])
-    away = rot @ np.array(_AWAY[side])
-    along = rot @ np.array(_ALONG[side])
-    return float(away.min()), float(away.max()), float(along.min()), float(along.max())
+    if len(extents) == 1:
+        return extents[0]
+    return Extent(thickness=max(e.thickness for e in extents), before=extents[0].before,
+                  after=extents[-1].after, info=tuple(e.info for e in extents),
+                  ends_move=any(e.ends_move for e in extents))
 
 
 def measure(
-    tree: Node,
+    tree,
     *,
     dpi: float = 100.0,
     theme: Theme | None = None,
     along: Mapping[str, tuple[float, float]] | None = None,
     text: TextMeasurer | None = None,
 ) -> dict[str, Extent]:
-    """Ask every side panel of ``tree`` for its :class:`Extent`.
+    """Ask every panel of the planned tree for its :class:`Extent`.
+
+    A side panel beside a split axis is asked once per group (its context
+    holds that group's leaves and length) and the answers are combined by
+    :func:`combine`; a panel that spans the groups is asked once.
 
     Parameters
     ----------
-    tree : Node
+    tree : Plan or Node
+        A :class:`~gridfig.layout.plan.Plan` (a Node is planned first).
     dpi : float
         Resolution at which text is measured (the figure's).
     theme : Theme, optional
@@ -107,30 +99,30 @@ def measure(
     text : TextMeasurer, optional
         Reuse a measurer (and its cache) across passes.
     """
+    from .plan import plan
+
+    planned = plan(tree)
     theme = theme or Theme()
     text = text or TextMeasurer(dpi)
     out: dict[str, Extent] = {}
-    for path, node in walk(tree):
-        if not isinstance(node, Cross):
-            continue
-        rows, cols = node.orders()
+    for path, cp in planned.crosses.items():
         size = (along or {}).get(path)
         for side in SIDES:
-            vertical = side in ("left", "right")
-            for seg, panel in node.side_items(side):
-                p = join(path, f"{side}/{seg}")
-                ctx = MeasureContext(
-                    path=p,
-                    side=side,
-                    order=rows if vertical else cols,
-                    along=None if size is None else (size[1] if vertical else size[0]),
-                    theme=theme,
-                    text=text,
-                )
-                out[p] = panel.measure(ctx)
-        cpath = core_path(node, path)
-        out[cpath] = node.core.measure(
-            MeasureContext(path=cpath, side=CENTER, order=None, along=None if size is None else size[1],
-                           theme=theme, text=text, core_size=size)
+            leaves = cp.leaves(side)
+            length = None if size is None else (size[1] if is_vertical(side) else size[0])
+            for placed in cp.sides[side]:
+                if placed.cells[0][1] is None:  # one Axes over every group
+                    groups = [(None, None if leaves is None else leaves.order, length)]
+                else:
+                    lengths = [None] * len(leaves.chunks) if length is None else leaves.lengths(length)
+                    groups = [(i, c.positions, lengths[i]) for i, c in enumerate(leaves.chunks)]
+                out[placed.path] = combine([
+                    placed.panel.measure(MeasureContext(path=placed.path, side=side, order=order, along=glen,
+                                                        theme=theme, text=text, leaves=leaves, chunk=i))
+                    for i, order, glen in groups])
+        core = cp.core
+        out[core.path] = core.panel.measure(
+            MeasureContext(path=core.path, side=CENTER, order=None, along=None if size is None else size[1],
+                           theme=theme, text=text, core_size=size, leaves=cp.rows)
         )
     return out

@@ -17,6 +17,19 @@ axis at a time in two passes:
 
     x:  margin | lead (left stack + gaps) | core (flexible or fixed) | trail | margin
 
+A core whose rows or columns are split into groups is one track per group
+with a fixed gap track between them (the groups share the core's length by
+leaf count, so every cell has the same size).
+
+The solution carries, for the figure and for every node, the :class:`Grid`
+of tracks the node is cut into -- every track kept, even at length 0, so the
+structure is the same whatever the size -- and which tracks each child or
+Axes spans. Realisation turns each grid into one GridSpec as it is::
+
+    Cross, along x:  pad | left[k] gap ... left[0] gap | core pad | group 0 gap group 1 ... |
+                     core pad | gap right[0] ... gap right[k] | pad
+    Row, along x:    child 0 region | gap | child 1 region | ...
+
 Everything is inches; y is measured from the top while solving and turned
 into matplotlib's bottom-up convention in the :class:`Rect` results.
 """
@@ -26,12 +39,14 @@ from __future__ import annotations
 from typing import Mapping
 
 import attrs
+import numpy as np
 
 from ..errors import LayoutError
-from ..panels.base import Extent, Panel
+from ..panels.base import Extent
 from ..units import to_inches
+from .plan import CrossPlan, Plan, plan
 from .tracks import Track, resolve
-from .tree import Column, Cross, Node, Row, core_path, join, walk
+from .tree import Column, Cross, Node, Row, join, walk
 
 X, Y = 0, 1
 #: Core length (inches per unit of weight) when the figure size is not given.
@@ -67,6 +82,25 @@ class Rect:
 
 
 @attrs.frozen
+class Cell:
+    """What sits in a block of a :class:`Grid`: an Axes (by its path) or a nested node's grid."""
+
+    key: str
+    rows: tuple[int, int]  # track indices, top to bottom, end exclusive
+    cols: tuple[int, int]  # track indices, left to right, end exclusive
+    nested: bool = False
+
+
+@attrs.frozen
+class Grid:
+    """A node's region cut into tracks (inches): column widths left to right, row heights top to bottom."""
+
+    widths: tuple
+    heights: tuple
+    cells: tuple
+
+
+@attrs.frozen
 class Solution:
     """The solved layout.
 
@@ -75,11 +109,12 @@ class Solution:
     figsize : (float, float)
         Width and height of the region in inches.
     panels : dict
-        Panel path -> :class:`Rect`.
+        Panel path -> :class:`Rect` (for a panel drawn per group, the box
+        around all its groups).
     nodes : dict
         Node path -> :class:`Rect` enclosing all its panels (root path ``""``).
     cores : dict
-        Cross node path -> :class:`Rect` of its core.
+        Cross node path -> :class:`Rect` of its core (every group and the gaps between).
     regions : dict
         Node path -> :class:`Rect` of the room the node was given: its own
         panels plus the padding that aligns it with its siblings. Panel
@@ -87,6 +122,13 @@ class Solution:
     end_offsets : dict
         Side panel path -> (before, after) inches its movable end text starts
         past the core's ends (non-zero only in contested corners).
+    cells : dict
+        Axes path -> :class:`Rect`: one per Axes (``"left/dendrogram[1]"``
+        for a group of a split, ``"heatmap[0,1]"`` for a core cell).
+    frame : Grid
+        The figure cut into margins and the root node's region.
+    grids : dict
+        Node path -> :class:`Grid` of its region.
     """
 
     figsize: tuple[float, float]
@@ -95,12 +137,14 @@ class Solution:
     cores: dict
     regions: dict = attrs.field(factory=dict)
     end_offsets: dict = attrs.field(factory=dict)
+    cells: dict = attrs.field(factory=dict)
+    frame: Grid | None = None
+    grids: dict = attrs.field(factory=dict)
 
     def __getitem__(self, path: str) -> Rect:
-        if path in self.panels:
-            return self.panels[path]
-        if path in self.nodes:
-            return self.nodes[path]
+        for table in (self.panels, self.cells, self.nodes):
+            if path in table:
+                return table[path]
         raise KeyError(f"no node or panel at path {path!r}; paths: {', '.join(sorted(self.panels))}")
 
 
@@ -111,30 +155,46 @@ class _Span:
     trail: float
 
 
+def _sides(axis: int) -> tuple[str, str, tuple[str, str]]:
+    # (lead side, trail side, sides whose leaves run along this axis)
+    return ("left", "right", ("top", "bottom")) if axis == X else ("top", "bottom", ("left", "right"))
+
+
 class _Solver:
-    def __init__(self, extents: Mapping[str, Extent], letters: Mapping[str, float]):
+    def __init__(self, planned: Plan, extents: Mapping[str, Extent], letters: Mapping[str, float]):
+        self.plan = planned
         self.extents = extents
         self.letters = letters
         self.spans: dict[tuple[str, int], _Span] = {}
         self.intervals: dict[tuple[str, int], tuple[float, float]] = {}
         self.allotted: dict[tuple[str, int], tuple[float, float]] = {}
         self.offsets: dict[tuple[str, int], tuple[float, float]] = {}
+        #: (cross path, axis) -> track lengths, and (cross path, axis) -> {slot: track index}
+        self.tracks: dict[tuple[str, int], list[float]] = {}
+        self.slots: dict[tuple[str, int], dict] = {}
 
     # -- helpers ---------------------------------------------------------------
-    def extent(self, path: str, panel: Panel) -> Extent:
-        ext = self.extents.get(path)
+    def extent(self, placed) -> Extent:
+        ext = self.extents.get(placed.path)
         if ext is None:
+            panel = placed.panel
             ext = Extent(thickness=panel.default_size if panel.size is None else panel.size)
         return ext
 
-    @staticmethod
-    def sides(axis: int) -> tuple[str, str, tuple[str, str]]:
-        # (lead side, trail side, sides whose leaves run along this axis)
-        return ("left", "right", ("top", "bottom")) if axis == X else ("top", "bottom", ("left", "right"))
+    def thickness(self, placed) -> float:
+        return max(0.0, self.extent(placed).thickness)
 
-    def stack(self, node: Cross, path: str, side: str) -> float:
-        items = node.side_items(side)
-        return sum(node.gap + self.extent(join(path, f"{side}/{seg}"), p).thickness for seg, p in items)
+    def stack(self, cp: CrossPlan, side: str) -> float:
+        return sum(cp.node.gap + self.thickness(pl) for pl in cp.sides[side])
+
+    @staticmethod
+    def core_leaves(cp: CrossPlan, axis: int):
+        # along x the core shows its columns, along y its rows
+        return cp.cols if axis == X else cp.rows
+
+    def core_pad(self, cp: CrossPlan, axis: int) -> tuple[float, float]:
+        pad = (self.extents.get(cp.core.path) or Extent()).pad
+        return (pad[0], pad[1]) if axis == X else (pad[2], pad[3])
 
     # -- pass 1: spans -----------------------------------------------------------
     def span(self, node: Node, path: str, axis: int) -> _Span:
@@ -142,24 +202,7 @@ class _Solver:
         if key in self.spans:
             return self.spans[key]
         if isinstance(node, Cross):
-            lead_side, trail_side, along_sides = self.sides(axis)
-            pad_lead, pad_trail = self.core_pad(node, path, axis)
-            lead = pad_lead + self.stack(node, path, lead_side)
-            trail = pad_trail + self.stack(node, path, trail_side)
-            for side in along_sides:
-                for seg, panel in node.side_items(side):
-                    p = join(path, f"{side}/{seg}")
-                    ext = self.extent(p, panel)
-                    push = self.corner_push(node, path, axis, side, ext)
-                    self.offsets[(p, axis)] = push
-                    lead, trail = max(lead, push[0] + ext.before), max(trail, push[1] + ext.after)
-            cext = self.extents.get(core_path(node, path)) or Extent()
-            fixed = node.width if axis == X else node.height
-            if fixed is None:
-                fixed = cext.fixed[axis]
-            core = (Track(fixed=fixed) if fixed is not None
-                    else Track(weight=node.weight, minimum=cext.minimum[axis]))
-            result = _Span(lead, core, trail)
+            result = self.cross_span(self.plan.crosses[path], axis)
         else:
             kids = [self.span(c, join(path, nm), axis) for nm, c in zip(node.child_names(), node.children())]
             main = (axis == X) == isinstance(node, Row)
@@ -182,7 +225,35 @@ class _Solver:
         self.spans[key] = result
         return result
 
-    def corner_push(self, node: Cross, path: str, axis: int, side: str, ext: Extent) -> tuple[float, float]:
+    def cross_span(self, cp: CrossPlan, axis: int) -> _Span:
+        node = cp.node
+        lead_side, trail_side, along_sides = _sides(axis)
+        pad_lead, pad_trail = self.core_pad(cp, axis)
+        lead = pad_lead + self.stack(cp, lead_side)
+        trail = pad_trail + self.stack(cp, trail_side)
+        for side in along_sides:
+            for placed in cp.sides[side]:
+                ext = self.extent(placed)
+                push = self.corner_push(cp, axis, side, ext)
+                self.offsets[(placed.path, axis)] = push
+                lead, trail = max(lead, push[0] + ext.before), max(trail, push[1] + ext.after)
+        cext = self.extents.get(cp.core.path) or Extent()
+        leaves = self.core_leaves(cp, axis)
+        gaps = 0.0 if leaves is None else (len(leaves.chunks) - 1) * leaves.gap
+        fixed = node.width if axis == X else node.height
+        if fixed is None:
+            fixed = cext.fixed[axis]
+        if fixed is not None:
+            if fixed < gaps - 1e-9:
+                what = ("width", "height")[axis]
+                raise LayoutError(f"{cp.path or 'the layout'}: a core {what} of {fixed:.3f} in cannot hold "
+                                  f"the {gaps:.3f} in of gaps between its {len(leaves.chunks)} groups")
+            core = Track(fixed=fixed)
+        else:
+            core = Track(weight=node.weight, minimum=max(cext.minimum[axis], gaps))
+        return _Span(lead, core, trail)
+
+    def corner_push(self, cp: CrossPlan, axis: int, side: str, ext: Extent) -> tuple[float, float]:
         """How far a side panel's movable end text must start past the core's ends.
 
         Its overhang at an end shares a corner with the stack across that end;
@@ -191,9 +262,9 @@ class _Solver:
         """
         if not ext.ends_move:
             return (0.0, 0.0)
-        lead_side, trail_side, _ = self.sides(axis)
+        lead_side, trail_side, _ = _sides(axis)
         toward = "before" if side in ("left", "top") else "after"
-        pad_lead, pad_trail = self.core_pad(node, path, axis)
+        pad_lead, pad_trail = self.core_pad(cp, axis)
         out = []
         for end, across, pad in (("before", lead_side, pad_lead), ("after", trail_side, pad_trail)):
             if getattr(ext, end) <= 0:
@@ -201,17 +272,12 @@ class _Solver:
                 continue
             # clear the stack up to its outermost panel that reaches into the corner
             reach, clear = pad, 0.0
-            for seg, q in node.side_items(across):
-                qe = self.extent(join(path, f"{across}/{seg}"), q)
-                reach += node.gap + qe.thickness
-                if getattr(qe, toward) > 0:
+            for q in cp.sides[across]:
+                reach += cp.node.gap + self.thickness(q)
+                if getattr(self.extent(q), toward) > 0:
                     clear = reach
             out.append(clear)
         return (out[0], out[1])
-
-    def core_pad(self, node: Cross, path: str, axis: int) -> tuple[float, float]:
-        pad = (self.extents.get(core_path(node, path)) or Extent()).pad
-        return (pad[0], pad[1]) if axis == X else (pad[2], pad[3])
 
     @staticmethod
     def main_tracks(kids: list[_Span], gap: float) -> list[Track]:
@@ -233,7 +299,7 @@ class _Solver:
             length = span.core.fixed
         self.allotted[(path, axis)] = (start - lead, start + length + trail)
         if isinstance(node, Cross):
-            self.place_cross(node, path, axis, start, length)
+            self.place_cross(self.plan.crosses[path], axis, start, length)
             return
         kids = list(zip(node.child_names(), node.children()))
         main = (axis == X) == isinstance(node, Row)
@@ -253,27 +319,103 @@ class _Solver:
                        lead if i == 0 else spans[i].lead, trail if i == last else spans[i].trail)
             pos += size
 
-    def place_cross(self, node: Cross, path: str, axis: int, start: float, length: float) -> None:
+    def place_cross(self, cp: CrossPlan, axis: int, start: float, length: float) -> None:
+        path, gap = cp.path, cp.node.gap
         if length < -1e-9:
             raise LayoutError(f"{path or 'the layout'}: no room left for the core")
+        region0, region1 = self.allotted[(path, axis)]
         self.intervals[(path, axis)] = (start, length)
-        self.intervals[(core_path(node, path), axis)] = (start, length)
-        lead_side, trail_side, along_sides = self.sides(axis)
-        pad_lead, pad_trail = self.core_pad(node, path, axis)
-        pos = start - pad_lead
-        for seg, panel in node.side_items(lead_side):
-            t = self.extent(join(path, f"{lead_side}/{seg}"), panel).thickness
-            pos -= node.gap + t
-            self.intervals[(join(path, f"{lead_side}/{seg}"), axis)] = (pos, t)
+        self.intervals[(cp.core.path, axis)] = (start, length)
+        lead_side, trail_side, along_sides = _sides(axis)
+        pad_lead, pad_trail = self.core_pad(cp, axis)
+        tracks: list[float] = []
+        slots: dict = {}
+
+        def add(length_, slot=None):
+            if slot is not None:
+                slots[slot] = len(tracks)
+            tracks.append(max(0.0, float(length_)))
+
+        # the lead stack, outermost panel first
+        pos = start - pad_lead - self.stack(cp, lead_side)
+        add(pos - region0)
+        for placed in reversed(cp.sides[lead_side]):
+            t = self.thickness(placed)
+            self.intervals[(placed.path, axis)] = (pos, t)
+            add(t, placed.path)
+            add(gap)
+            pos += t + gap
+        add(pad_lead)
+        # the core, one track per group
+        leaves = self.core_leaves(cp, axis)
+        lengths = [length] if leaves is None else leaves.lengths(length)
+        for j, glen in enumerate(lengths):
+            if j:
+                add(leaves.gap)
+            add(glen, ("chunk", j))
+        add(pad_trail)
         pos = start + length + pad_trail
-        for seg, panel in node.side_items(trail_side):
-            t = self.extent(join(path, f"{trail_side}/{seg}"), panel).thickness
-            pos += node.gap
-            self.intervals[(join(path, f"{trail_side}/{seg}"), axis)] = (pos, t)
+        for placed in cp.sides[trail_side]:
+            t = self.thickness(placed)
+            add(gap)
+            pos += gap
+            self.intervals[(placed.path, axis)] = (pos, t)
+            add(t, placed.path)
             pos += t
+        add(region1 - pos)
         for side in along_sides:
-            for seg, _ in node.side_items(side):
-                self.intervals[(join(path, f"{side}/{seg}"), axis)] = (start, length)
+            for placed in cp.sides[side]:
+                self.intervals[(placed.path, axis)] = (start, length)
+        self.tracks[(path, axis)] = tracks
+        self.slots[(path, axis)] = slots
+
+    # -- the grids -------------------------------------------------------------------
+    def cross_grid(self, cp: CrossPlan) -> Grid:
+        sx, sy = self.slots[(cp.path, X)], self.slots[(cp.path, Y)]
+        core_x = (sx[("chunk", 0)], max(v for k, v in sx.items() if isinstance(k, tuple)) + 1)
+        core_y = (sy[("chunk", 0)], max(v for k, v in sy.items() if isinstance(k, tuple)) + 1)
+        cells = []
+        for axes_path, chunk in cp.core.cells:
+            if chunk is None:
+                cells.append(Cell(axes_path, core_y, core_x))
+            else:
+                i, j = chunk
+                cells.append(Cell(axes_path, (sy[("chunk", i)],) * 2, (sx[("chunk", j)],) * 2))
+        for side in ("left", "right", "top", "bottom"):
+            vertical = side in ("left", "right")
+            own, along = (sx, sy) if vertical else (sy, sx)
+            span = core_y if vertical else core_x
+            for placed in cp.sides[side]:
+                k = own[placed.path]
+                for axes_path, chunk in placed.cells:
+                    run = span if chunk is None else (along[("chunk", chunk)],) * 2
+                    rows, cols = (run, (k, k)) if vertical else ((k, k), run)
+                    cells.append(Cell(axes_path, rows, cols))
+        # end indices are exclusive
+        cells = [attrs.evolve(c, rows=(c.rows[0], c.rows[1] + (c.rows[0] == c.rows[1])),
+                              cols=(c.cols[0], c.cols[1] + (c.cols[0] == c.cols[1]))) for c in cells]
+        return Grid(widths=tuple(self.tracks[(cp.path, X)]), heights=tuple(self.tracks[(cp.path, Y)]),
+                    cells=tuple(cells))
+
+    def line_grid(self, node: Node, path: str) -> Grid:
+        main = X if isinstance(node, Row) else Y
+        names = [join(path, nm) for nm in node.child_names()]
+        lo, hi = self.allotted[(path, main)]
+        tracks, cells, pos = [], [], lo
+        for k, p in enumerate(names):
+            a, b = self.allotted[(p, main)]
+            tracks.append(max(0.0, a - pos))
+            tracks.append(max(0.0, b - a))
+            cells.append((p, 2 * k + 1))
+            pos = b
+        tracks.append(max(0.0, hi - pos))
+        across = self.allotted[(path, 1 - main)]
+        whole = (max(0.0, across[1] - across[0]),)
+        out = [Cell(p, (0, 1), (i, i + 1), nested=True) if main == X else Cell(p, (i, i + 1), (0, 1), nested=True)
+               for p, i in cells]
+        if main == X:
+            return Grid(widths=tuple(tracks), heights=whole, cells=tuple(out))
+        return Grid(widths=whole, heights=tuple(tracks), cells=tuple(out))
 
 
 def solve(
@@ -289,10 +431,11 @@ def solve(
 
     Parameters
     ----------
-    tree : Node
-        The layout tree (a bare Panel is wrapped in a Cross).
+    tree : Node or Plan
+        The layout tree (a bare Panel is wrapped in a Cross), or its
+        :func:`~gridfig.layout.plan.plan`.
     figsize : (width, height), optional
-        Size of the region in inches. Either may be ``None`` to derive it from
+        Size of the region (inches or length strings). Either may be ``None`` to derive it from
         the content: fixed cores keep their size, flexible cores get
         ``DEFAULT_CORE`` inches per unit of weight (at least their minimum).
     extents : mapping, optional
@@ -312,12 +455,12 @@ def solve(
     -------
     Solution
     """
-    from .tree import as_node
-
-    tree = as_node(tree)
+    planned = plan(tree)
+    tree = planned.tree
     margin = to_inches(margin, "margin")
-    figsize = (None, None) if figsize is None else tuple(figsize)
-    solver = _Solver(extents or {}, letters or {})
+    figsize = (None, None) if figsize is None else tuple(to_inches(v, "figsize") if v is not None else None
+                                                         for v in figsize)
+    solver = _Solver(planned, extents or {}, letters or {})
     size = [0.0, 0.0]
     starts = [0.0, 0.0]
     for axis in (X, Y):
@@ -349,15 +492,30 @@ def solve(
 
 def _collect(tree: Node, solver: _Solver, figsize) -> Solution:
     W, H = figsize
-    panels: dict[str, Rect] = {}
-    cores: dict[str, Rect] = {}
+
+    def rect(key) -> Rect:
+        (x, w), (top, h) = solver.intervals[(key, X)], solver.intervals[(key, Y)]
+        return Rect(x, H - top - h, w, h)
+
+    planned = solver.plan
+    panels = {pl.path: rect(pl.path) for pl in planned.panels.values() if pl.side != "center"}
+    cores = {p: rect(p) for p in planned.crosses}
+    grids: dict[str, Grid] = {}
+    cells: dict[str, Rect] = {}
     for path, obj in walk(tree):
-        if isinstance(obj, Panel):
-            (x, w), (top, h) = solver.intervals[(path, X)], solver.intervals[(path, Y)]
-            panels[path] = Rect(x, H - top - h, w, h)
-        elif isinstance(obj, Cross):
-            (x, w), (top, h) = solver.intervals[(path, X)], solver.intervals[(path, Y)]
-            cores[path] = Rect(x, H - top - h, w, h)
+        if isinstance(obj, Cross):
+            cp = planned.crosses[path]
+            panels[cp.core.path] = cores[path]
+            grid = solver.cross_grid(cp)
+            x0, top0 = solver.allotted[(path, X)][0], solver.allotted[(path, Y)][0]
+            xs = x0 + np.concatenate([[0.0], np.cumsum(grid.widths)])
+            ys = top0 + np.concatenate([[0.0], np.cumsum(grid.heights)])
+            for c in grid.cells:
+                cells[c.key] = Rect(float(xs[c.cols[0]]), float(H - ys[c.rows[1]]),
+                                    float(xs[c.cols[1]] - xs[c.cols[0]]), float(ys[c.rows[1]] - ys[c.rows[0]]))
+            grids[path] = grid
+        elif isinstance(obj, (Row, Column)):
+            grids[path] = solver.line_grid(obj, path)
     nodes: dict[str, Rect] = {}
     for path, obj in walk(tree):
         if isinstance(obj, (Cross, Row, Column)):
@@ -372,6 +530,11 @@ def _collect(tree: Node, solver: _Solver, figsize) -> Solution:
         if axis == X:
             top0, top1 = solver.allotted[(path, Y)]
             regions[path] = Rect(a, H - top1, b - a, top1 - top0)
+    (x0, x1), (t0, t1) = solver.allotted[("", X)], solver.allotted[("", Y)]
+    leafless = not planned.panels
+    frame = Grid(widths=(max(0.0, x0), max(0.0, x1 - x0), max(0.0, W - x1)),
+                 heights=(max(0.0, t0), max(0.0, t1 - t0), max(0.0, H - t1)),
+                 cells=() if leafless else (Cell("", (1, 2), (1, 2), nested=True),))
     offsets = {p: push for (p, axis), push in solver.offsets.items() if any(push)}
     return Solution(figsize=(W, H), panels=panels, nodes=nodes, cores=cores, regions=regions,
-                    end_offsets=offsets)
+                    end_offsets=offsets, cells=cells, frame=frame, grids=grids)

@@ -8,14 +8,19 @@
                  bottom[0]
 
 A :class:`Cross` puts a core panel (a heatmap body) in the middle with a stack
-of side panels on each side; side panels share the core's row order (left and
-right) or column order (top and bottom). :class:`Row` and :class:`Column` put
+of side panels on each side; side panels share the core's rows (left and
+right) or columns (top and bottom), held as :class:`~gridfig.Leaves` (the
+display order, split into groups or not). :class:`Row` and :class:`Column` put
 any nodes beside or above each other and align them on their cores. ``a | b``
 is ``Row(a, b)`` and ``a / b`` is ``Column(a, b)``.
 
 Every node and panel has a readable path, e.g. ``"left/dendrogram"`` or
 ``"b/top/strip"``; errors, the solver's :class:`~gridfig.layout.Solution` and
 the returned axes mapping all use it.
+
+Nodes hold no data work: building or ``attrs.evolve``-ing one is cheap and
+silent. Matching annotations to labels, sharing orders and checking lengths
+happen once, in :func:`~gridfig.layout.plan.plan`.
 """
 
 from __future__ import annotations
@@ -23,10 +28,11 @@ from __future__ import annotations
 from typing import Iterator
 
 import attrs
-import numpy as np
 
 from ..errors import InputError, InputTypeError
-from ..panels.base import SIDES, Panel, optional_length
+from ..frame import SIDES
+from ..leaves import Leaves
+from ..panels.base import Panel, optional_length
 from ..units import to_inches
 
 DEFAULT_GAP = "1mm"
@@ -48,15 +54,10 @@ def _panels(value) -> tuple:
     return out
 
 
-def _order(value):
-    if value is None:
-        return None
-    arr = np.asarray(value)
-    if arr.ndim != 1 or not np.issubdtype(arr.dtype, np.integer):
-        raise InputError(f"an order must be a 1-D array of integer positions, got {arr.dtype} {arr.shape}")
-    if sorted(arr.tolist()) != list(range(len(arr))):
-        raise InputError("an order must be a permutation of 0..n-1")
-    return arr.astype(np.intp)
+def _leaves(value):
+    if value is None or isinstance(value, Leaves):
+        return value
+    return Leaves.in_order(value)
 
 
 class Node:
@@ -116,9 +117,11 @@ class Cross(Node):
     weight : float
         Share of left-over space when the core is flexible (relative to
         siblings). Default 1.
-    row_order, col_order : array of int, optional
-        Data positions in display order. By default a dendrogram on the left
-        or right (top or bottom) supplies the row (column) order, else the
+    rows, cols : Leaves or array of int, optional
+        The core's rows and columns as shown: a :class:`~gridfig.Leaves`
+        (display order, groups of a split, their clusterings), or just the
+        data positions in display order. By default a ``Dendrogram(linkage=...)``
+        on the left or right (top or bottom) supplies the order, else the
         data order is kept.
     name : str, optional
         Path segment of this node inside a Row or Column.
@@ -136,71 +139,21 @@ class Cross(Node):
     width: float | None = attrs.field(default=None, converter=optional_length("width"))
     height: float | None = attrs.field(default=None, converter=optional_length("height"))
     weight: float = 1.0
-    row_order: np.ndarray | None = attrs.field(default=None, converter=_order, eq=False)
-    col_order: np.ndarray | None = attrs.field(default=None, converter=_order, eq=False)
+    rows: Leaves | None = attrs.field(default=None, converter=_leaves, eq=False)
+    cols: Leaves | None = attrs.field(default=None, converter=_leaves, eq=False)
     name: str | None = None
     letter: object = None
     #: Set when a bare panel was wrapped: the panel then has the node's own path.
     bare: bool = attrs.field(default=False, repr=False)
 
-    def __attrs_post_init__(self):
-        self._align_labelled()
-        rows, cols = self.shape
-        for side in SIDES:
-            n = rows if side in ("left", "right") else cols
-            what = "rows" if side in ("left", "right") else "columns"
-            for label, panel in self.side_items(side):
-                count = panel.leaf_count()
-                if n is not None and count is not None and count != n:
-                    raise InputError(
-                        f"{side}/{label} has {count} values but the core "
-                        f"{self.core.label!r} has {n} {what}"
-                    )
-        for order, n, what in ((self.row_order, rows, "row_order"), (self.col_order, cols, "col_order")):
-            if order is not None and n is not None and len(order) != n:
-                raise InputError(f"{what} has {len(order)} positions but the core has {n}")
-        self._check_orders()
-
-    def _align_labelled(self) -> None:
-        # Labelled side data (a pandas Series) is matched to the core's labels
-        # here, once, so drawing only ever sees values in data order. The
-        # panels given are not changed: aligned copies go into this node.
-        row_labels = getattr(self.core, "row_labels", None)
-        col_labels = getattr(self.core, "col_labels", None)
-        for side in SIDES:
-            labels, what = (row_labels, "rows") if side in ("left", "right") else (col_labels, "columns")
-            stack = getattr(self, side)
-            matched = [getattr(p, "labelled", False) or getattr(p, "source", None) is not None for p in stack]
-            if not any(matched):
-                continue
-            if labels is None:
-                raise InputError(
-                    f"{side}: a labelled annotation (pandas Series) needs a core with labelled {what}; "
-                    f"give the heatmap a DataFrame (Heatmap.from_frame) or pass the annotation as a list"
-                )
-            aligned = tuple(p.align(labels, what) if m else p for p, m in zip(stack, matched))
-            object.__setattr__(self, side, aligned)
-
-    def _check_orders(self) -> None:
-        for explicit, sides, what in ((self.row_order, ("left", "right"), "row"),
-                                      (self.col_order, ("top", "bottom"), "column")):
-            seen = [] if explicit is None else [(f"{what}_order", explicit)]
-            for side in sides:
-                for seg, panel in self.side_items(side):
-                    order = panel.leaf_order()
-                    if order is not None:
-                        seen.append((f"{side}/{seg}", np.asarray(order)))
-            for name, order in seen[1:]:
-                if not np.array_equal(order, seen[0][1]):
-                    raise InputError(
-                        f"{name} orders the {what}s differently from {seen[0][0]}; "
-                        f"side panels of one core must share its {what} order"
-                    )
-
     @property
     def shape(self) -> tuple[int | None, int | None]:
         """``(rows, cols)`` of the core, from its data or its side panels."""
         rows, cols = self.core.shape
+        if rows is None and self.rows is not None:
+            rows = self.rows.n
+        if cols is None and self.cols is not None:
+            cols = self.cols.n
         if rows is None:
             rows = next((p.leaf_count() for s in ("left", "right") for p in getattr(self, s)
                          if p.leaf_count() is not None), None)
@@ -218,22 +171,6 @@ class Cross(Node):
             seen[base] = seen.get(base, 0) + 1
             out.append((base if seen[base] == 1 else f"{base}_{seen[base]}", panel))
         return out
-
-    def orders(self) -> tuple[np.ndarray | None, np.ndarray | None]:
-        """The row and column display orders (data positions)."""
-        rows, cols = self.shape
-
-        def pick(explicit, sides, n):
-            if explicit is not None:
-                return explicit
-            for side in sides:
-                for panel in getattr(self, side):
-                    order = panel.leaf_order()
-                    if order is not None:
-                        return np.asarray(order, dtype=np.intp)
-            return None if n is None else np.arange(n)
-
-        return pick(self.row_order, ("left", "right"), rows), pick(self.col_order, ("top", "bottom"), cols)
 
     def __repr__(self) -> str:
         return format_tree(self)
@@ -260,10 +197,6 @@ class _Line(Node):
         if not items:
             raise InputError(f"{type(self).__name__} needs at least one node")
         self.__attrs_init__(items=items, gap=gap, weight=weight, name=name, letter=letter, share=share)
-
-    def __attrs_post_init__(self):
-        if self.share:
-            object.__setattr__(self, "items", _share(self.items, "rows" if isinstance(self, Row) else "cols"))
 
     def children(self) -> tuple[Node, ...]:
         return self.items
@@ -300,57 +233,6 @@ class Column(_Line):
     ``Column(a, b, gap="2mm")``; each child is a node or a bare panel.
     ``share=True`` shares the first Cross's column order, as for :class:`Row`.
     """
-
-
-def _share(items: tuple, what: str) -> tuple:
-    """Give every Cross after the first the first one's row (or column) order.
-
-    When both cores are labelled, the order is matched by label: the later
-    node shows, at each position, the row with the label the first node
-    shows there. Its own data and side panels keep their order; only its
-    display order is set, so nothing it holds can fall out of step.
-    """
-    axis = 0 if what == "rows" else 1
-    nested = [type(c).__name__ for c in items if not isinstance(c, Cross)]
-    if nested:
-        raise InputError(f"share: a shared {what[:-1]} order is given to the direct children of the "
-                         f"Row/Column, but it holds a {nested[0]}; share inside that node instead")
-    # the source is the first child that has rows (columns): a bare plot has none
-    crosses = [c for c in items if c.shape[axis] is not None]
-    if len(crosses) < 2:
-        return items
-    first = crosses[0]
-    order = first.orders()[axis]
-    key = "row_labels" if axis == 0 else "col_labels"
-    labels = getattr(first.core, key, None)
-    out = []
-    for child in items:
-        if child is first or child.shape[axis] is None:
-            out.append(child)
-            continue
-        n = child.shape[axis]
-        if order is not None and n is not None and n != len(order):
-            raise InputError(f"share: a node has {n} {what} but the first has {len(order)}; "
-                             f"a shared order needs the same {what}")
-        own = getattr(child.core, key, None)
-        mine = order
-        if labels is not None and own is not None and order is not None:
-            mine = _by_label([labels[i] for i in order], list(own), what)
-        out.append(attrs.evolve(child, **{"row_order" if axis == 0 else "col_order": mine}))
-    return tuple(out)
-
-
-def _by_label(shown: list, own: list, what: str) -> np.ndarray:
-    """Positions in ``own`` of the labels ``shown``, in that order."""
-    position = {lab: i for i, lab in enumerate(own)}
-    lacking = [lab for lab in shown if lab not in position]
-    extra = sorted(set(own) - set(shown), key=str)
-    if lacking or extra or len(position) != len(own):
-        from ..errors import quote_some
-
-        raise InputError(f"share: the {what} labels differ from the first node's: "
-                         f"missing {quote_some(lacking) or 'none'}; extra {quote_some(extra) or 'none'}")
-    return np.array([position[lab] for lab in shown], dtype=np.intp)
 
 
 def lettered(node: Node, prefix: str = "") -> list[tuple[str, Node]]:

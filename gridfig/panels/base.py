@@ -11,22 +11,28 @@ draws in a canonical frame:
   occupies ``[k, k + 1]``, so its centre is ``k + 0.5``;
 * *away* runs from the core outwards, ``0`` at the edge next to the core.
 
-:class:`DrawContext` maps that frame onto x and y for each side, so the same
-panel works on the left, right, top and bottom without ``if side == ...``.
+:class:`DrawContext` maps that frame onto x and y for each side (the maths is
+in :mod:`gridfig.frame`), so the same panel works on the left, right, top and
+bottom without ``if side == ...``.
+
+When an axis is split into groups, a side panel gets one Axes per group and
+is measured and drawn once per group, told which group by its context: its
+``order`` is then that group's leaves. A panel whose ``spans_groups`` is true
+(legends, a colour scale, the tree between groups) gets one Axes the whole
+length of the core instead.
 """
 
 from __future__ import annotations
 
-import math
 from typing import Any, ClassVar, Sequence
 
 import attrs
 import numpy as np
 
+from ..frame import CENTER, SIDES, is_vertical, set_along_limits, set_away_limits, text_alignment, to_xy
 from ..units import to_inches
 
-SIDES = ("left", "right", "top", "bottom")
-CENTER = "center"
+__all__ = ["CENTER", "SIDES", "DrawContext", "Extent", "MeasureContext", "Panel", "Theme", "text_alignment"]
 
 
 def optional_length(name: str):
@@ -126,15 +132,22 @@ class MeasureContext:
     side : str
         ``"left"``, ``"right"``, ``"top"``, ``"bottom"`` or ``"center"``.
     order : ndarray or None
-        Data positions of the leaves in display order (along the side).
+        Data positions of the leaves this measurement is for, in display
+        order: the whole axis, or one group's when the axis is split.
     along : float or None
-        The length of the core along the leaves in inches, once known. The
-        layout measures twice: first with ``None``, then with the length the
-        first solution gave, so panels whose content depends on it (labels
-        thinned to fit) can settle.
+        The length in inches those leaves take along the core, once known.
+        The layout measures more than once: first with ``None``, then with the
+        length the previous solution gave, so panels whose content depends on
+        it (labels thinned to fit) can settle.
     theme : Theme
     text : TextMeasurer
         Measures text extents in inches at the figure's dpi without drawing.
+    leaves : Leaves or None
+        The whole leaf axis along this side (all groups).
+    chunk : int or None
+        Which group of ``leaves`` is measured, or ``None`` for all of them.
+    core_size : (float, float) or None
+        For a core panel: the (width, height) of its Axes in the previous solution.
     """
 
     path: str
@@ -143,8 +156,9 @@ class MeasureContext:
     along: float | None
     theme: Theme
     text: Any = attrs.field(eq=False)
-    #: For a core panel: the (width, height) of its Axes in the previous solution.
     core_size: tuple | None = None
+    leaves: Any = attrs.field(default=None, eq=False)
+    chunk: int | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -154,17 +168,28 @@ class DrawContext:
     Attributes
     ----------
     path : str
-        The panel's node path.
+        The path of the Axes drawn into: the panel's path, with ``[i]`` (or
+        ``[i,j]`` for a core) when it draws one group of a split.
     side : str
         ``"left"``, ``"right"``, ``"top"``, ``"bottom"`` or ``"center"``.
     rows, cols : ndarray or None
-        The core's row and column order (data positions, top row first,
-        leftmost column first).
+        The data positions of the rows and columns this Axes shows, in
+        display order (top row first, leftmost column first): one group's
+        when the axis is split.
     width, height : float
-        The panel's size in inches.
+        The Axes' size in inches.
     theme : Theme
     info : object
-        ``Extent.info`` from this panel's measurement.
+        ``Extent.info`` from this panel's measurement (of this group).
+    leaves : Leaves or None
+        The whole leaf axis along this side, every group (for a core: the rows).
+    chunk : int, (int, int) or None
+        Which group this Axes draws (``(row group, column group)`` for a
+        core), or ``None`` when the panel spans every group.
+    end_offset : (float, float)
+        How far past the start and end of the leaves (inches) end text must
+        go to clear a perpendicular stack's overhang in that corner (see
+        ``Extent.ends_move``).
     """
 
     path: str
@@ -175,28 +200,33 @@ class DrawContext:
     height: float
     theme: Theme
     info: Any = attrs.field(default=None, eq=False)
-    #: How far past the start and end of the leaves (inches) end text must go to clear a
-    #: perpendicular stack's overhang in that corner (see ``Extent.ends_move``).
     end_offset: tuple = (0.0, 0.0)
+    leaves: Any = attrs.field(default=None, eq=False)
+    chunk: Any = None
 
     # -- the canonical frame -------------------------------------------------
     @property
     def vertical(self) -> bool:
         """True on the left and right, where the leaves run down the y axis."""
-        return self.side in ("left", "right")
+        return is_vertical(self.side)
 
     @property
     def order(self) -> np.ndarray | None:
-        """Data positions of the leaves along this side, in display order."""
+        """Data positions of the leaves along this side that this Axes shows, in display order."""
         if self.side == CENTER:
             return None
         return self.rows if self.vertical else self.cols
 
     @property
     def n(self) -> int:
-        """Number of leaves along this side."""
+        """Number of leaves along this side that this Axes shows."""
         order = self.order
         return 0 if order is None else len(order)
+
+    @property
+    def chunks(self) -> int:
+        """Number of groups along this side (1 when it is not split)."""
+        return 1 if self.leaves is None else len(self.leaves.chunks)
 
     @property
     def along_length(self) -> float:
@@ -208,9 +238,43 @@ class DrawContext:
         """Size of the panel away from the core, in inches."""
         return self.width if self.vertical else self.height
 
+    @property
+    def _gap_units(self) -> float:
+        # a panel spanning split groups: the gap between groups in leaf units
+        if self.chunk is not None or self.chunks < 2 or self.n == 0:
+            return 0.0
+        gaps = (self.chunks - 1) * self.leaves.gap
+        cell = (self.along_length - gaps) / self.n
+        return self.leaves.gap / cell if cell > 0 else 0.0
+
+    @property
+    def along_extent(self) -> float:
+        """Length along the leaves in leaf units (``n``, plus the gaps for a panel spanning groups)."""
+        return self.n + self._gap_units * (self.chunks - 1 if self.chunk is None else 0)
+
+    @property
+    def centres(self) -> np.ndarray:
+        """Along-coordinates of the leaves' centres, in display order (gaps between groups included)."""
+        centres = np.arange(self.n) + 0.5
+        g = self._gap_units
+        if g:
+            group = np.repeat(np.arange(self.chunks), [c.n for c in self.leaves.chunks])
+            centres = centres + group * g
+        return centres
+
+    @property
+    def chunk_spans(self) -> list[tuple[float, float]]:
+        """``(start, stop)`` along-coordinates of each group this Axes shows."""
+        if self.chunk is not None or self.leaves is None:
+            return [(0.0, float(self.n))]
+        g, out = self._gap_units, []
+        for i, (start, c) in enumerate(zip(self.leaves.starts, self.leaves.chunks)):
+            out.append((start + i * g, start + i * g + c.n))
+        return out
+
     def xy(self, along, away):
         """Map canonical coordinates to data ``(x, y)``."""
-        return (away, along) if self.vertical else (along, away)
+        return to_xy(self.side, along, away)
 
     def segments(self, along, away) -> np.ndarray:
         """Stack canonical polylines into a ``LineCollection`` segment array.
@@ -230,17 +294,7 @@ class DrawContext:
 
     def set_away_limits(self, ax, low: float, high: float) -> None:
         """Set the data range away from the core; ``low`` is next to the core."""
-        low, high = float(low), float(high)
-        if high == low:
-            high = low + 1.0
-        if self.side == "left":
-            ax.set_xlim(high, low)
-        elif self.side == "right":
-            ax.set_xlim(low, high)
-        elif self.side == "top":
-            ax.set_ylim(low, high)
-        elif self.side == "bottom":
-            ax.set_ylim(high, low)
+        set_away_limits(ax, self.side, low, high)
 
     def imshow(self, ax, values, **kwargs):
         """Draw an image whose axis 0 runs along the leaves and axis 1 away.
@@ -259,13 +313,13 @@ class DrawContext:
             img = ax.imshow(np.swapaxes(values, 0, 1), origin="lower",
                             extent=(0, n_along, 0, n_away), **kwargs)
         self.set_away_limits(ax, 0, n_away)
-        self._set_along_limits(ax, n_along)
+        set_along_limits(ax, self.side, n_along)
         return img
 
     def bars(self, ax, values, *, width: float = 0.8, **kwargs):
         """One bar per leaf growing away from the core (``values`` in display order)."""
         values = np.asarray(values, dtype=float)
-        centres = np.arange(len(values)) + 0.5
+        centres = self.centres
         if self.vertical:
             return ax.barh(centres, values, height=width, **kwargs)
         return ax.bar(centres, values, width=width, **kwargs)
@@ -281,26 +335,21 @@ class DrawContext:
 
         fig = ax.get_figure(root=True)
         pad = pad + self.end_offset[1]
+        end = self.along_extent
         if self.vertical:
             shift = ScaledTranslation(0, -pad, fig.dpi_scale_trans)
             where = blended_transform_factory(ax.transAxes, ax.transData)
-            return ax.text(0.5, self.n, text, transform=where + shift, rotation=90,
+            return ax.text(0.5, end, text, transform=where + shift, rotation=90,
                            rotation_mode="anchor", ha="right", va="center", parse_math=False,
                            clip_on=False, **kwargs)
         shift = ScaledTranslation(pad, 0, fig.dpi_scale_trans)
         where = blended_transform_factory(ax.transData, ax.transAxes)
-        return ax.text(self.n, 0.5, text, transform=where + shift, ha="left", va="center",
+        return ax.text(end, 0.5, text, transform=where + shift, ha="left", va="center",
                        parse_math=False, clip_on=False, **kwargs)
 
     def text_alignment(self, rotation: float) -> dict:
         """Keyword arguments that anchor text at its end nearest the core."""
         return text_alignment(self.side, rotation)
-
-    def _set_along_limits(self, ax, n: int) -> None:
-        if self.vertical:
-            ax.set_ylim(n, 0)
-        else:
-            ax.set_xlim(0, n)
 
     def orient(self, ax) -> None:
         """Set the limits for the canonical frame (called by the framework)."""
@@ -310,33 +359,8 @@ class DrawContext:
             if self.rows is not None:
                 ax.set_ylim(len(self.rows), 0)
             return
-        self._set_along_limits(ax, self.n)
+        set_along_limits(ax, self.side, self.along_extent)
         self.set_away_limits(ax, 0, 1)
-
-
-_AWAY = {"left": (-1.0, 0.0), "right": (1.0, 0.0), "top": (0.0, 1.0), "bottom": (0.0, -1.0)}
-
-
-def text_alignment(side: str, rotation: float) -> dict:
-    """Alignment keywords that anchor a label at its end nearest the core.
-
-    The label is anchored (``rotation_mode="anchor"``) at a point next to the
-    core and extends away from it, whatever the rotation: the away direction
-    is turned into the text's own frame, and the text is anchored on the edge
-    that faces the core (centred across when the text runs across the away
-    direction, as for unrotated column labels).
-    """
-    rotation = float(rotation) % 360
-    phi = math.radians(rotation)
-    ax_, ay_ = _AWAY[side]
-    # the away direction seen from the text's own (unrotated) frame
-    dx = ax_ * math.cos(phi) + ay_ * math.sin(phi)
-    dy = -ax_ * math.sin(phi) + ay_ * math.cos(phi)
-    if abs(dx) >= abs(dy) - 1e-9:
-        ha, va = ("left" if dx > 0 else "right"), "center"
-    else:
-        ha, va = "center", ("bottom" if dy > 0 else "top")
-    return {"rotation": rotation, "rotation_mode": "anchor", "ha": ha, "va": va}
 
 
 @attrs.frozen(kw_only=True)
@@ -367,6 +391,11 @@ class Panel:
     default_size: ClassVar[float] = 0.4
     #: Draw again when the panel's size changes (panels drawn in inches, not data units).
     redraw_on_resize: ClassVar[bool] = False
+    #: Beside a split axis: one Axes the whole length of the core (legends, a colour scale),
+    #: instead of one Axes per group.
+    spans_groups: ClassVar[bool] = False
+    #: A legend area: a node holding one is left out when legends are collected figure-wide.
+    shows_legends: ClassVar[bool] = False
 
     # -- what the framework asks ---------------------------------------------
     @property
@@ -384,8 +413,36 @@ class Panel:
         return None
 
     def leaf_order(self) -> np.ndarray | None:
-        """A leaf order this panel imposes (a dendrogram does), else ``None``."""
+        """A leaf order this panel imposes, else ``None``.
+
+        Only for trees built without :class:`~gridfig.Leaves` on their node: a
+        ``Dendrogram(linkage=...)`` beside a core whose node has no ``rows``
+        (``cols``) gives the node its order. The order then flows down like
+        any other.
+        """
         return None
+
+    def leaf_labels(self) -> tuple:
+        """For a core panel: the labels of its data's rows and columns, ``(rows, cols)``.
+
+        Side panels with labelled data (a pandas Series) are matched to these
+        by :meth:`bind`. ``None`` where the data has no labels.
+        """
+        return (None, None)
+
+    def bind(self, leaves) -> "Panel":
+        """This panel, ready to sit beside the leaf axis ``leaves``.
+
+        Called once per panel when the tree is planned (before anything is
+        measured or drawn), with the :class:`~gridfig.Leaves` of the core's
+        rows (for the left and right) or columns (top and bottom): its
+        ``labels`` are the data's labels and its ``order`` the display order.
+        Return a panel whose data is in the data's order -- for example, a
+        pandas Series matched by label with :func:`gridfig.panels.align_series`
+        -- or ``self``. Raise :class:`~gridfig.InputError` for data that does
+        not fit. The panel given is never changed; the default returns it.
+        """
+        return self
 
     def measure(self, ctx: MeasureContext) -> Extent:
         """Report the room this panel needs; by default its fixed size."""
@@ -410,5 +467,14 @@ class Panel:
         return as_node(self) / other
 
     def legend_entries(self) -> Sequence[Any]:
-        """Legends this panel contributes to the figure's legend area."""
+        """Legend blocks this panel contributes to a legend area (after :meth:`bind`)."""
         return ()
+
+    def collects(self) -> str | None:
+        """``"node"`` if this panel gathers the legend blocks of its own Cross's panels when the
+        tree is planned (a legend area does), else ``None`` (the default)."""
+        return None
+
+    def gather(self, entries: Sequence[Any]) -> "Panel":
+        """This panel holding the legend blocks ``entries`` (called when :meth:`collects` says so)."""
+        return self

@@ -1,4 +1,11 @@
-"""A dendrogram beside a core, leaves on the cell centres, drawn as one LineCollection."""
+"""Dendrograms beside a core, leaves on the cell centres, each drawn as one LineCollection.
+
+:class:`Dendrogram` draws the tree of the leaves it is handed: each group's
+own clustering (from the node's :class:`~gridfig.Leaves`), all groups on one
+height scale so heights compare across groups. :class:`GroupDendrogram`
+draws the tree *between* the groups of a split axis (ComplexHeatmap's parent
+dendrogram), its leaves on the groups' centres.
+"""
 
 from __future__ import annotations
 
@@ -12,22 +19,60 @@ from ..units import to_inches
 from .base import DrawContext, Panel
 
 
-def _linkage(value) -> np.ndarray:
+def _linkage(value) -> np.ndarray | None:
+    if value is None:
+        return None
     arr = np.asarray(value, dtype=float)
     if arr.ndim != 2 or arr.shape[1] != 4 or arr.shape[0] < 1:
         raise InputError(f"linkage: expected an (n-1, 4) linkage matrix, got shape {arr.shape}")
     return arr
 
 
+def cluster_numbers(linkage: np.ndarray, k: int) -> np.ndarray:
+    """Cluster number (1..k) of every leaf of ``linkage`` cut into ``k``, in data order, numbered in leaf order."""
+    from scipy.cluster.hierarchy import fcluster, leaves_list
+
+    raw = fcluster(linkage, k, criterion="maxclust")
+    # number clusters in display order, so colours read left to right (top to bottom)
+    first: dict = {}
+    for leaf in leaves_list(linkage):
+        first.setdefault(raw[leaf], len(first) + 1)
+    return np.array([first[c] for c in raw])
+
+
+def merge_colors(linkage: np.ndarray, cut: int | None, default, palette_name=None) -> list:
+    """A colour per merge: its cluster's below a cut into ``cut`` clusters, ``default`` above."""
+    from matplotlib.colors import to_rgba
+
+    from .colors import palette
+
+    n = len(linkage) + 1
+    if cut is None:
+        return [to_rgba(default)]
+    if not 1 <= cut <= n:
+        raise InputError(f"cut: expected 1 to {n} clusters, got {cut}")
+    leaf_cluster = cluster_numbers(linkage, cut)
+    colours = [to_rgba(c) for c in palette(int(leaf_cluster.max()), palette_name)]
+    node = np.concatenate([leaf_cluster, np.zeros(n - 1, dtype=int)])
+    out = []
+    for i, (a, b) in enumerate(linkage[:, :2].astype(int)):
+        same = node[a] if node[a] == node[b] else 0
+        node[n + i] = same
+        out.append(colours[same - 1] if same else to_rgba(default))
+    return out
+
+
 @attrs.frozen(kw_only=True)
 class Dendrogram(Panel):
-    """The tree of a hierarchical clustering.
+    """The tree of a hierarchical clustering of the core's rows (left, right) or columns (top, bottom).
 
     Parameters
     ----------
-    linkage : (n-1, 4) array
-        A scipy linkage matrix. Its leaf order becomes the order of the core's
-        rows (on the left or right) or columns (on top or at the bottom).
+    linkage : (n-1, 4) array, optional
+        A scipy linkage matrix to draw. By default the tree comes from the
+        node's :class:`~gridfig.Leaves` (``Leaves.from_clustering``, or each
+        group's clustering when the axis is split). Given here, beside a node
+        without leaves of its own, its leaf order becomes the node's order.
     color : str, optional
         Line colour; the theme's by default.
     line_width : float, optional
@@ -36,7 +81,7 @@ class Dendrogram(Panel):
         Colour the tree cut into this many clusters (scipy's ``fcluster``
         with ``maxclust``): each cluster's branches get a colour of their own,
         the merges above the cut keep ``color``. :meth:`clusters` gives each
-        leaf's cluster.
+        leaf's cluster. Only for one tree (not beside a split axis).
     palette : str, optional
         Qualitative colormap for the clusters (default ``tab10``, distinct
         hues beyond).
@@ -44,7 +89,9 @@ class Dendrogram(Panel):
         Depth away from the core; default 12 mm.
     """
 
-    linkage: np.ndarray = attrs.field(converter=_linkage, eq=False, repr=lambda a: f"<{len(a) + 1} leaves>")
+    linkage: np.ndarray | None = attrs.field(default=None, converter=_linkage, eq=False,
+                                             repr=lambda a: "<from the leaves>" if a is None
+                                             else f"<{len(a) + 1} leaves>")
     color: str | None = None
     line_width: float | None = None
     cut: int | None = None
@@ -53,61 +100,109 @@ class Dendrogram(Panel):
     kind: ClassVar[str] = "dendrogram"
     default_size: ClassVar[float] = to_inches("12mm")
 
-    def leaf_count(self) -> int:
-        return len(self.linkage) + 1
+    def leaf_count(self) -> int | None:
+        return None if self.linkage is None else len(self.linkage) + 1
 
-    def leaf_order(self) -> np.ndarray:
+    def leaf_order(self) -> np.ndarray | None:
+        if self.linkage is None:
+            return None
         from scipy.cluster.hierarchy import leaves_list
 
         return leaves_list(self.linkage)
 
-    def clusters(self) -> np.ndarray:
-        """Cluster number (1..cut) of every leaf, in data order, numbered left to right."""
-        from scipy.cluster.hierarchy import fcluster
+    def bind(self, leaves) -> "Dendrogram":
+        if self.cut is not None and leaves is not None and leaves.split:
+            raise InputError(f"{self.label}: cut colours one tree, but the {leaves.what} are split into "
+                             f"{len(leaves.chunks)} groups; drop cut (each group has its own tree)")
+        return self
 
+    def clusters(self, leaves=None) -> np.ndarray:
+        """Cluster number (1..cut) of every leaf, in data order, numbered left to right.
+
+        A dendrogram that draws its node's leaves needs them: ``clusters(g.row_leaves)``.
+        """
         if self.cut is None:
             raise InputError("cut: the dendrogram has no cut; give cut=k")
-        raw = fcluster(self.linkage, self.cut, criterion="maxclust")
-        # number clusters in display order, so colours read left to right (top to bottom)
-        first = {}
-        for leaf in self.leaf_order():
-            first.setdefault(raw[leaf], len(first) + 1)
-        return np.array([first[c] for c in raw])
+        Z = self.linkage
+        if Z is None:
+            clustering = None if leaves is None or leaves.split else leaves.chunks[0].clustering
+            if clustering is None:
+                raise InputError("cut: this dendrogram draws its node's leaves; pass them: "
+                                 "clusters(leaves) (e.g. g.row_leaves), of one clustered group")
+            Z = np.asarray(clustering.linkage)
+        return cluster_numbers(Z, self.cut)
 
-    def merge_colors(self, default) -> list:
-        """A colour per merge: its cluster's below the cut, ``default`` above."""
-        from matplotlib.colors import to_rgba
-
-        from .colors import palette
-
-        n = self.leaf_count()
-        if self.cut is None:
-            return [to_rgba(default)]
-        if not 1 <= self.cut <= n:
-            raise InputError(f"cut: expected 1 to {n} clusters, got {self.cut}")
-        leaf_cluster = self.clusters()
-        colours = [to_rgba(c) for c in palette(int(leaf_cluster.max()), self.palette)]
-        node = np.concatenate([leaf_cluster, np.zeros(n - 1, dtype=int)])
-        out = []
-        for i, (a, b) in enumerate(self.linkage[:, :2].astype(int)):
-            same = node[a] if node[a] == node[b] else 0
-            node[n + i] = same
-            out.append(colours[same - 1] if same else to_rgba(default))
-        return out
+    def tree(self, ctx: DrawContext):
+        """``(linkage, height scale)`` to draw in this Axes, or ``(None, ...)`` for a group of one leaf."""
+        if self.linkage is not None:
+            return self.linkage, float(self.linkage[:, 2].max())
+        leaves = ctx.leaves
+        if leaves is None:
+            return None, 0.0
+        chunk = leaves.chunks[ctx.chunk or 0]
+        clustering = chunk.clustering
+        Z = None if clustering is None or clustering.n < 2 else np.asarray(clustering.linkage)
+        return Z, leaves.height
 
     def draw(self, ax, ctx: DrawContext) -> None:
         from matplotlib.collections import LineCollection
 
         from ..clustering import dendrogram_segments
 
-        along, height = dendrogram_segments(self.linkage)
-        lines = LineCollection(
-            ctx.segments(along, height),
-            colors=self.merge_colors(self.color or ctx.theme.line_color),
-            linewidths=ctx.theme.line_width if self.line_width is None else self.line_width,
-            capstyle="butt",
-            joinstyle="miter",
-        )
-        ax.add_collection(lines, autolim=False)
-        top = float(self.linkage[:, 2].max())
+        Z, top = self.tree(ctx)
+        if Z is not None:
+            along, height = dendrogram_segments(Z)
+            default = self.color or ctx.theme.line_color
+            lines = LineCollection(
+                ctx.segments(along, height),
+                colors=merge_colors(Z, self.cut, default, self.palette),
+                linewidths=ctx.theme.line_width if self.line_width is None else self.line_width,
+                capstyle="butt",
+                joinstyle="miter",
+            )
+            ax.add_collection(lines, autolim=False)
         ctx.set_away_limits(ax, 0.0, top * 1.02 if top > 0 else 1.0)
+
+
+@attrs.frozen(kw_only=True)
+class GroupDendrogram(Panel):
+    """The tree between the groups of a split axis, its leaves on the groups' centres.
+
+    It draws ``Leaves.parent`` (the clustering of the groups' centroids, made
+    by ``clustermap(..., split_order="cluster")``), spans every group, and
+    sits outward of the groups' own :class:`Dendrogram`. Nothing is drawn
+    when the leaves have no tree between groups.
+    """
+
+    color: str | None = None
+    line_width: float | None = None
+
+    kind: ClassVar[str] = "group_dendrogram"
+    default_size: ClassVar[float] = to_inches("6mm")
+    spans_groups: ClassVar[bool] = True
+    redraw_on_resize: ClassVar[bool] = True
+
+    def draw(self, ax, ctx: DrawContext) -> None:
+        from matplotlib.collections import LineCollection
+
+        from ..clustering import dendrogram_segments
+
+        leaves = ctx.leaves
+        ctx.set_away_limits(ax, 0.0, 1.0)
+        if leaves is None or leaves.parent is None or len(leaves.chunks) < 2:
+            return
+        Z = np.asarray(leaves.parent.linkage)
+        spans = ctx.chunk_spans
+        # leaf i of the parent tree stands over the middle of the chunk that shows group i
+        centre = np.array([(a + b) / 2 for a, b in spans])[list(leaves.parent_chunk)]
+        along, height = dendrogram_segments(Z)
+        # dendrogram_segments puts leaf k (in leaf order) at k + 0.5: move it to its chunk's centre
+        order = np.asarray(leaves.parent.order)
+        slots = np.arange(len(order)) + 0.5
+        along = np.interp(along, slots, centre[order]) if len(order) > 1 else along
+        top = float(Z[:, 2].max()) or 1.0
+        lines = LineCollection(ctx.segments(along, height), colors=self.color or ctx.theme.line_color,
+                               linewidths=ctx.theme.line_width if self.line_width is None else self.line_width,
+                               capstyle="butt", joinstyle="miter")
+        ax.add_collection(lines, autolim=False)
+        ctx.set_away_limits(ax, 0.0, top * 1.02)

@@ -116,6 +116,9 @@ class Heatmap(Panel):
     def shape(self):
         return self.data.shape
 
+    def leaf_labels(self) -> tuple:
+        return (self.row_labels, self.col_labels)
+
     @property
     def limits(self) -> tuple[float, float]:
         """The resolved ``(vmin, vmax)``."""

@@ -10,7 +10,8 @@ import numpy as np
 
 from ..errors import InputError, quote_some
 from ..units import to_inches
-from .base import DrawContext, Extent, MeasureContext, Panel, text_alignment
+from ..frame import anchored_box, text_alignment
+from .base import DrawContext, Extent, MeasureContext, Panel
 
 #: Room per label as a multiple of the line height when deciding how many fit.
 SPACING = 1.1
@@ -45,7 +46,9 @@ def spread_out(wanted: np.ndarray, pitch: float, low: float, high: float) -> np.
     return x + np.arange(n) * pitch
 
 
-def _texts(value) -> tuple:
+def _texts(value) -> tuple | None:
+    if value is None:
+        return None
     return tuple("" if v is None else str(v) for v in value)
 
 
@@ -55,9 +58,10 @@ class Labels(Panel):
 
     Parameters
     ----------
-    texts : sequence
+    texts : sequence, optional
         One label per data row (or column), in data order. Shown literally:
-        ``"$5"`` is a dollar sign and a five, not mathtext.
+        ``"$5"`` is a dollar sign and a five, not mathtext. By default the
+        data's own labels (a DataFrame's index or columns).
     rotation : float, optional
         Degrees; by default 0 on the left and right and 90 on top and at the
         bottom.
@@ -76,7 +80,8 @@ class Labels(Panel):
         Space between the panel's edge nearest the core and the text.
     """
 
-    texts: tuple = attrs.field(converter=_texts, eq=False, repr=lambda t: f"<{len(t)} labels>")
+    texts: tuple | None = attrs.field(default=None, converter=_texts, eq=False,
+                                      repr=lambda t: "<data labels>" if t is None else f"<{len(t)} labels>")
     rotation: float | None = None
     fontsize: float | None = None
     show: object = "auto"
@@ -85,6 +90,21 @@ class Labels(Panel):
     kind: ClassVar[str] = "labels"
 
     def __attrs_post_init__(self):
+        if self.texts is None:
+            return  # checked when bound to the data's labels
+        self._check_show()
+
+    def bind(self, leaves) -> "Labels":
+        """Take the data's labels when no ``texts`` were given."""
+        if self.texts is not None:
+            return self
+        if leaves is None or leaves.labels is None:
+            raise InputError(f"{self.label}: no texts given and the core's data has no labels; "
+                             f"pass texts=[...]")
+        bound = attrs.evolve(self, texts=leaves.labels)
+        return bound
+
+    def _check_show(self) -> None:
         if isinstance(self.show, (int, np.integer)) and not isinstance(self.show, bool):
             if self.show < 1:
                 raise InputError(f"show: every k-th label needs k >= 1, got {self.show}")
@@ -100,8 +120,8 @@ class Labels(Panel):
         if unknown:
             raise InputError(f"show: {len(unknown)} labels are not among the labels: {quote_some(unknown)}")
 
-    def leaf_count(self) -> int:
-        return len(self.texts)
+    def leaf_count(self) -> int | None:
+        return None if self.texts is None else len(self.texts)
 
     def _rotation(self, side: str) -> float:
         if self.rotation is not None:
@@ -143,8 +163,6 @@ class Labels(Panel):
         return np.flatnonzero([t in wanted for t in texts])
 
     def measure(self, ctx: MeasureContext) -> Extent:
-        from ..layout.measure import anchored_box
-
         fontsize = self.fontsize or ctx.theme.fontsize
         order = ctx.order if ctx.order is not None else np.arange(len(self.texts))
         shown = self.shown(order, ctx.along, self.pitch(ctx.side, order, ctx.text, fontsize))

@@ -177,8 +177,8 @@ def to_rgba_safe(color):
     return to_rgba(color)
 
 
-def _blocks(value) -> tuple:
-    return tuple(value)
+def _blocks(value):
+    return None if value is None else tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -188,9 +188,18 @@ class Legends(Panel):
     Blocks with the same title and entries are shown once. Its size is
     measured from the text, so nothing overlaps and nothing is cut off.
     Best on the left or right of a core.
+
+    Parameters
+    ----------
+    blocks : sequence, optional
+        The legend blocks to show. ``None`` (the default) gathers them when
+        the tree is planned, from every panel of its own node.
+    kinds : tuple of str
+        Which gathered blocks to keep: ``"categories"``, ``"scale"``.
     """
 
-    blocks: tuple = attrs.field(converter=_blocks, eq=False)
+    blocks: tuple | None = attrs.field(default=None, converter=_blocks, eq=False)
+    kinds: tuple = ("categories", "scale")
     fontsize: float | None = None
     gap: float = attrs.field(default=BLOCK_GAP, converter=lambda v: to_inches(v, "gap"))
     #: "down" or "across"; by default down beside a vertical core and across above or below one.
@@ -200,11 +209,19 @@ class Legends(Panel):
 
     kind: ClassVar[str] = "legends"
     redraw_on_resize: ClassVar[bool] = True
+    spans_groups: ClassVar[bool] = True
+    shows_legends: ClassVar[bool] = True
+
+    def collects(self) -> str | None:
+        return "node" if self.blocks is None else None
+
+    def gather(self, entries) -> "Legends":
+        return attrs.evolve(self, blocks=[b for b in entries if block_key(b)[0] in self.kinds])
 
     def unique_blocks(self) -> list:
         """The blocks, each shown once: duplicates are blocks that show the same thing."""
         seen, out = set(), []
-        for b in self.blocks:
+        for b in self.blocks or ():
             key = block_key(b)
             if key not in seen:
                 seen.add(key)
@@ -290,6 +307,7 @@ class ScaleBar(Panel):
 
     kind: ClassVar[str] = "scalebar"
     redraw_on_resize: ClassVar[bool] = True
+    spans_groups: ClassVar[bool] = True
 
     @classmethod
     def for_heatmap(cls, heatmap, **kwargs) -> "ScaleBar":

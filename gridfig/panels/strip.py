@@ -8,22 +8,14 @@ from typing import Any, ClassVar
 import attrs
 import numpy as np
 
-from ..errors import InputError, quote_some, warn
+from ..errors import InputError, quote_some
 from ..units import to_inches
 from .base import DrawContext, Extent, MeasureContext, Panel
 from .colors import get_cmap, palette
+from .match import align_series, is_labelled
+from .match import is_missing as _is_missing
 
 NAME_PAD = to_inches("1mm")
-
-
-def _is_missing(v) -> bool:
-    if v is None:
-        return True
-    if isinstance(v, (float, np.floating)):
-        return bool(np.isnan(v))
-    import pandas as pd
-
-    return v is pd.NA or v is pd.NaT
 
 
 def _natural(text: str) -> list:
@@ -87,9 +79,6 @@ class AnnotationStrip(Panel):
     cmap: str = "viridis"
     kind_of_values: str | None = attrs.field(default=None, validator=attrs.validators.in_(
         [None, "colors", "categories", "continuous"]))
-    #: The labelled Series this strip was matched from (set by :meth:`align`), so a node
-    #: built again around another core (``attrs.evolve``) matches by label again.
-    source: Any = attrs.field(default=None, eq=False, repr=False)
     show_name: bool = True
     missing_color: str | None = None
 
@@ -99,70 +88,32 @@ class AnnotationStrip(Panel):
     def __attrs_post_init__(self):
         if self.name is None and getattr(self.values, "name", None) is not None:
             object.__setattr__(self, "name", str(self.values.name))
-        if self.labelled:
-            return
-        if isinstance(self.values, str) or (np.ndim(self.values) != 1
-                                            and not isinstance(self.values, (list, tuple))):
+        # the shape of the argument only (cheap); matching and guessing the kind happen in bind()
+        if not self.labelled and (isinstance(self.values, str) or (
+                np.ndim(self.values) != 1 and not isinstance(self.values, (list, tuple)))):
             raise InputError(f"{self.label}: values must be a sequence with one value per leaf, "
                              f"got {type(self.values).__name__} {self.values!r:.40}")
-        if self.mode == "continuous":
-            get_cmap(self.cmap, f"{self.label}: cmap")
 
     # -- data ----------------------------------------------------------------
     @property
     def labelled(self) -> bool:
         """True for a pandas Series, matched to the core by label."""
-        return hasattr(self.values, "index") and hasattr(self.values, "reindex")
+        return is_labelled(self.values)
 
     def leaf_count(self) -> int | None:
         return None if self.labelled else len(self.values)
 
-    def align(self, labels, what: str = "rows") -> "AnnotationStrip":
-        """This strip with values in the order of ``labels`` (a labelled strip only).
-
-        Labels of the core that the strip lacks get the missing colour and a
-        warning; strip labels the core lacks are named in a warning.
-        """
-        if not self.labelled and self.source is None:
-            return self
-        import pandas as pd
-
-        series = self.source if self.source is not None else self.values
-        index = pd.Index(series.index)
-        target = pd.Index(list(labels))
-        if index.has_duplicates:
-            raise InputError(f"{self.label}: duplicate labels in the annotation index: "
-                             f"{quote_some(index[index.duplicated()].unique().tolist())}")
-        if target.inferred_type != index.inferred_type and not index.intersection(target).size:
-            raise InputError(
-                f"{self.label}: the annotation is labelled with {index.inferred_type} values "
-                f"({quote_some(index[:3].tolist(), 3)}) but the data's {what} are labelled with "
-                f"{target.inferred_type} values ({quote_some(target[:3].tolist(), 3)}); no label matches"
-            )
-        if target.has_duplicates:
-            raise InputError(f"{self.label}: the data's {what} labels repeat "
-                             f"({quote_some(target[target.duplicated()].unique().tolist())}); matching an "
-                             f"annotation by label needs them unique")
-        missing = target.difference(index, sort=False)
-        extra = index.difference(target, sort=False)
-        if len(missing) == len(target):
-            raise InputError(f"{self.label}: none of the data's {len(target)} {what} labels is in the "
-                             f"annotation's index (data: {quote_some(target[:3].tolist(), 3)}; annotation: "
-                             f"{quote_some(index[:3].tolist(), 3)})")
-        if len(missing):
-            warn(f"{self.label}: {len(missing)} of {len(target)} data {what} have no annotation "
-                 f"and are drawn in the missing colour: {quote_some(missing.tolist())}")
-        if len(extra):
-            warn(f"{self.label}: {len(extra)} annotation labels are not in the data and are "
-                 f"ignored: {quote_some(extra.tolist())}")
-        if isinstance(series.dtype, pd.CategoricalDtype):
-            # keep the category order (it decides colours and the legend's order)
-            values = pd.Categorical(series.reindex(target), categories=series.cat.categories)
+    def bind(self, leaves) -> "AnnotationStrip":
+        """Values in the data's order: a Series matched by label (see :func:`~gridfig.panels.align_series`)."""
+        if self.labelled:
+            what = "rows" if leaves is None else leaves.what
+            bound = attrs.evolve(self, values=align_series(self.values, leaves, self.label, what),
+                                 name=self.label)
         else:
-            # reindex as objects so integers stay integers (not floats with NaN gaps)
-            aligned = series.astype(object).reindex(target)
-            values = [None if _is_missing(v) else v for v in aligned.tolist()]
-        return attrs.evolve(self, values=values, name=self.label, source=series)
+            bound = self
+        if bound.mode == "continuous":
+            get_cmap(bound.cmap, f"{bound.label}: cmap")
+        return bound
 
     @property
     def items(self) -> list:
@@ -237,7 +188,7 @@ class AnnotationStrip(Panel):
     def draw(self, ax, ctx: DrawContext) -> None:
         colors = self.rgba(ctx.theme.missing_color)[ctx.order]
         ctx.imshow(ax, colors[:, None, :])
-        if self.show_name and self.name:
+        if self.show_name and self.name and ctx.chunk in (None, ctx.chunks - 1):  # once, after the last group
             ctx.end_text(ax, self.name, pad=NAME_PAD, fontsize=ctx.theme.fontsize, color=ctx.theme.text_color)
 
     def legend_entries(self):

@@ -1,0 +1,194 @@
+"""Splitting one axis of a matrix into groups, each clustered on its own: the leaves of a split heatmap.
+
+:func:`split_leaves` turns a split request -- categories (a Series matched by
+label, a DataFrame of several levels, a list by position), ``k`` (cut the
+whole tree into k clusters) or ``"kmeans:k"`` -- into a
+:class:`~gridfig.Leaves`: one chunk per group, in group order, each with its
+own clustering. With ``split_order="cluster"`` the groups are ordered by
+clustering their centroids, and that tree is kept as ``Leaves.parent`` (the
+tree drawn between the groups). Nothing here draws.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..errors import InputError, quote_some, warn
+from ..leaves import Chunk, Leaves
+
+
+def group_labels(spec, labels: Sequence, n: int, arg: str, what: str):
+    """One group label per data position and the groups in their natural order, from categories.
+
+    A Series is matched by label (every data label must be in it), a DataFrame
+    gives the combinations of its columns, a list is read by position.
+    """
+    import pandas as pd
+
+    if isinstance(spec, pd.DataFrame):
+        parts = [group_labels(spec[c], labels, n, f"{arg}[{c!r}]", what) for c in spec.columns]
+        if not parts:
+            raise InputError(f"{arg}: the DataFrame has no columns")
+        keys = list(zip(*[p[0] for p in parts]))
+        rank = [{g: i for i, g in enumerate(p[1])} for p in parts]
+        order = sorted(set(keys), key=lambda key: tuple(r[v] for r, v in zip(rank, key)))
+        return keys, order
+    if isinstance(spec, pd.Series):
+        index = pd.Index(spec.index)
+        if index.has_duplicates:
+            raise InputError(f"{arg}: duplicate labels in the index: "
+                             f"{quote_some(index[index.duplicated()].unique().tolist())}")
+        lacking = pd.Index(list(labels)).difference(index, sort=False)
+        if len(lacking):
+            raise InputError(f"{arg}: {len(lacking)} of the data's {n} {what} have no group: "
+                             f"{quote_some(lacking.tolist())}")
+        aligned = spec.reindex(list(labels))
+        categories = list(spec.cat.categories) if isinstance(spec.dtype, pd.CategoricalDtype) else None
+        values = aligned.tolist()
+    else:
+        if isinstance(spec, (str, bytes)) or np.ndim(spec) != 1:
+            raise InputError(f"{arg}: expected a Series, DataFrame, list of {n} group labels, an int k "
+                             f"or 'kmeans:k', got {type(spec).__name__} {spec!r:.40}")
+        values = list(spec)
+        if len(values) != n:
+            raise InputError(f"{arg}: a list of groups by position needs {n} labels (one per {what[:-1]}), "
+                             f"got {len(values)}")
+        categories = None
+    missing = [labels[i] for i, v in enumerate(values) if v is None or (isinstance(v, float) and v != v)]
+    if missing:
+        raise InputError(f"{arg}: {len(missing)} {what} have a missing group label: {quote_some(missing)}")
+    if categories is not None:
+        present = set(values)
+        order = [c for c in categories if c in present]
+    else:
+        order = _natural_sorted(set(values))
+    return values, order
+
+
+def _natural_sorted(values) -> list:
+    def key(v):
+        if isinstance(v, str):
+            return (1, [(0, int(p), "") if p.isdigit() else (1, 0, p.lower())
+                        for p in re.split(r"(\d+)", v) if p])
+        return (0, v)
+
+    try:
+        return sorted(values, key=key)
+    except TypeError:
+        return sorted(values, key=lambda v: (type(v).__name__, str(v)))
+
+
+def parse_k(spec, arg: str):
+    """``("cut", k)``, ``("kmeans", k)`` or ``None`` for categories."""
+    if isinstance(spec, (bool, np.bool_)):
+        raise InputError(f"{arg}: expected categories, an int k or 'kmeans:k', got {spec!r}")
+    if isinstance(spec, (int, np.integer)):
+        return ("cut", int(spec))
+    if isinstance(spec, str):
+        m = re.fullmatch(r"\s*kmeans\s*:\s*(\d+)\s*", spec)
+        if not m:
+            raise InputError(f"{arg}: a string must be 'kmeans:k' (e.g. 'kmeans:3'), got {spec!r}")
+        return ("kmeans", int(m.group(1)))
+    return None
+
+
+def kmeans_labels(X: np.ndarray, k: int, arg: str, seed: int = 0) -> np.ndarray:
+    """k-means cluster of each row (seeded, so the same every run)."""
+    from scipy.cluster.vq import kmeans2
+
+    if np.isnan(X).any():
+        raise InputError(f"{arg}: k-means needs complete data, but {int(np.isnan(X).any(axis=1).sum())} "
+                         f"rows have missing values; split by categories or by a cut of the tree (an int)")
+    _, labels = kmeans2(X, k, seed=np.random.default_rng(seed), minit="++")
+    found = len(np.unique(labels))
+    if found < k:
+        warn(f"{arg}: k-means found {found} non-empty clusters of the {k} asked for; "
+             f"showing {found} groups")
+    return labels
+
+
+def split_leaves(X: np.ndarray, spec, *, labels: Sequence, what: str, arg: str, cluster_groups: bool,
+                 whole: Any = None, gap=0.0, split_order=None, cluster_kwargs: dict) -> Leaves:
+    """The leaves of one axis split into groups (see the module docstring).
+
+    Parameters
+    ----------
+    X : (n, p) array
+        The observations of this axis (rows of the matrix, or of its transpose).
+    spec
+        The split: categories, ``k`` or ``"kmeans:k"``.
+    labels : sequence
+        The data's labels of this axis.
+    cluster_groups : bool
+        Cluster each group (else keep the data order within groups).
+    whole : Clustering, optional
+        The clustering of all observations, needed to cut the tree (``k``).
+    split_order : None, "cluster" or a list of group labels
+        Group order: natural (category order, the tree's order for a cut),
+        by clustering the groups' centroids, or as listed.
+    cluster_kwargs : dict
+        metric, method, optimal_ordering for :func:`~gridfig.clustering.cluster`.
+    """
+    from .linkage import cluster
+
+    n = X.shape[0]
+    kind = parse_k(spec, arg)
+    if kind is not None:
+        how, k = kind
+        if not 1 <= k <= n:
+            raise InputError(f"{arg}: {k} groups asked for, but there are {n} {what}; k must be 1 to {n}")
+        if how == "cut":
+            if whole is None:
+                raise InputError(f"{arg}: an int k cuts the {what[:-1]} tree into k groups, but the {what} "
+                                 f"are not clustered; use 'kmeans:{k}' or give categories")
+            from ..panels.dendrogram import cluster_numbers
+
+            values = list(cluster_numbers(np.asarray(whole.linkage), k))
+            natural = sorted(set(values))
+        else:
+            raw = kmeans_labels(X, k, arg)
+            values, natural = list(raw), sorted(set(raw.tolist()))
+            if split_order is None:
+                split_order = "cluster" if len(natural) > 1 else None
+    else:
+        values, natural = group_labels(spec, labels, n, arg, what)
+    members = {g: [] for g in natural}
+    for i, v in enumerate(values):
+        members[v].append(i)
+    groups = natural
+    parent = parent_chunk = None
+    if split_order == "cluster":
+        if len(groups) > 1:
+            centroids = np.vstack([np.nanmean(X[members[g]], axis=0) for g in groups])
+            parent = cluster(centroids, **cluster_kwargs, axis="rows", labels=[str(g) for g in groups])
+            groups = [groups[i] for i in parent.order]
+            parent_chunk = tuple(int(np.flatnonzero(np.asarray(parent.order) == i)[0])
+                                 for i in range(len(natural)))
+    elif split_order is not None:
+        wanted = list(split_order)
+        unknown = [g for g in wanted if g not in members]
+        left_out = [g for g in groups if g not in wanted]
+        if unknown or left_out or len(set(wanted)) != len(wanted):
+            raise InputError(f"{arg.replace('split', 'split_order')}: must list each group once; "
+                             f"unknown {quote_some(unknown) or 'none'}; missing {quote_some(left_out) or 'none'}")
+        groups = wanted
+    if kind is not None:
+        # groups by number are numbered 1..k in display order
+        renumber = {g: i + 1 for i, g in enumerate(groups)}
+        groups_named = [(renumber[g], g) for g in groups]
+    else:
+        groups_named = [(g, g) for g in groups]
+    chunks = []
+    for name, g in groups_named:
+        rows = np.asarray(members[g], dtype=np.intp)
+        clustering = None
+        if cluster_groups and len(rows) > 1:
+            clustering = cluster(X[rows], **cluster_kwargs, axis=what, labels=[labels[i] for i in rows])
+            positions = rows[np.asarray(clustering.order)]
+        else:
+            positions = rows
+        chunks.append(Chunk(positions=positions, clustering=clustering, label=name))
+    return Leaves.grouped(chunks, gap=gap, labels=labels, parent=parent, parent_chunk=parent_chunk)

@@ -1,0 +1,116 @@
+"""Where a layout is drawn: a new figure, or a region of a figure the user already has.
+
+:func:`find_host` works out the figure and the region's size in inches and
+checks the host, touching nothing; :meth:`Host.claim` then takes the region
+(removing an Axes that is drawn over) and returns the SubplotSpec to build in.
+The host figure is never resized.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from ..errors import InputError, InputTypeError
+
+
+@attrs.define
+class Host:
+    """The figure (or subfigure) drawn into, the region's size, and how to take the region."""
+
+    fig: Any
+    size: tuple | None
+    how: str  # "new", "spec", "box", "whole"
+    target: Any = None  # the SubplotSpec, Bbox or Axes the region comes from
+    replaced: Any = None  # an Axes to remove when the region is claimed
+    cell: Any = None
+
+    def claim(self, fig=None):
+        """The SubplotSpec covering the region, in ``fig`` for a new figure (removes a replaced Axes)."""
+        if self.how == "new":
+            self.fig = fig
+        if self.replaced is not None:
+            self.replaced.remove()
+        if self.how == "spec":
+            self.cell = self.target
+        else:
+            b = self.target
+            box = dict(left=0, right=1, bottom=0, top=1) if b is None else \
+                dict(left=b.x0, right=b.x1, bottom=b.y0, top=b.y1)
+            self.cell = self.fig.add_gridspec(1, 1, wspace=0, hspace=0, **box)[0, 0]
+        return self.cell
+
+    @property
+    def root(self):
+        return self.fig.get_figure(root=True)
+
+    def origin(self) -> tuple[float, float]:
+        """The region's bottom-left corner in figure inches, now."""
+        bbox = self.cell.get_position(self.fig)
+        x0, y0 = self.fig.transSubfigure.transform((bbox.x0, bbox.y0))
+        return (x0 / self.root.dpi, y0 / self.root.dpi)
+
+    def region(self) -> tuple[float, float]:
+        """The region's size in inches, now."""
+        bbox = self.cell.get_position(self.fig)
+        t = self.fig.transSubfigure
+        w, h = t.transform((bbox.x1, bbox.y1)) - t.transform((bbox.x0, bbox.y0))
+        return (w / self.root.dpi, h / self.root.dpi)
+
+
+def find_host(target, figsize) -> Host:
+    """The host for ``ax=target`` (``None``: a new figure of ``figsize``), checked but untouched."""
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure, SubFigure
+    from matplotlib.gridspec import SubplotSpec
+
+    if target is None:
+        return Host(fig=None, size=figsize, how="new")
+    if figsize is not None:
+        raise InputError("figsize: cannot be given when drawing into an existing figure, "
+                         "subfigure, subplot spec or Axes; the region's size is used")
+    replaced = None
+    if isinstance(target, Axes):
+        fig = target.get_figure(root=False)
+        check_engine(fig.get_figure(root=True))
+        ss = target.get_subplotspec()
+        replaced = target
+        if ss is None:
+            box = target.get_position()
+            root = fig.get_figure(root=True)
+            W, H = fig.bbox.width / root.dpi, fig.bbox.height / root.dpi
+            return Host(fig=fig, size=(box.width * W, box.height * H), how="box", target=box, replaced=target)
+        target = ss
+    if isinstance(target, SubplotSpec):
+        fig = target.get_gridspec().figure
+        root = fig.get_figure(root=True) if isinstance(fig, SubFigure) else fig
+        check_engine(root)
+        # positions are fractions of the (sub)figure the grid belongs to
+        box = target.get_position(fig)
+        W, H = fig.bbox.width / root.dpi, fig.bbox.height / root.dpi
+        return Host(fig=fig, size=(box.width * W, box.height * H), how="spec", target=target, replaced=replaced)
+    if isinstance(target, SubFigure):
+        root = target.get_figure(root=True)
+        check_engine(root)
+        dpi = root.dpi
+        return Host(fig=target, size=(target.bbox.width / dpi, target.bbox.height / dpi), how="whole")
+    if isinstance(target, Figure):
+        check_engine(target)
+        return Host(fig=target, size=tuple(target.get_size_inches()), how="whole")
+    raise InputTypeError(
+        f"ax: expected an Axes, SubplotSpec, SubFigure or Figure to draw into, got {type(target).__name__}"
+    )
+
+
+def check_engine(fig) -> None:
+    """Refuse a host whose layout engine would move gridfig's Axes after layout."""
+    from .engine import GridfigEngine
+
+    engine = fig.get_layout_engine()
+    if engine is not None and not isinstance(engine, GridfigEngine) \
+            and type(engine).__name__ != "PlaceHolderLayoutEngine":
+        raise InputError(
+            f"the host figure uses the {type(engine).__name__}, which would move gridfig's axes "
+            "after layout; create it with layout='none' (e.g. plt.subplots(..., layout='none'))"
+        )

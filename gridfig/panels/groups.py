@@ -1,0 +1,129 @@
+"""Panels that name the groups of a split axis: a title per group, a coloured block per group."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import attrs
+
+from ..errors import InputError
+from ..frame import anchored_box, is_vertical
+from ..units import to_inches
+from .base import DrawContext, Extent, MeasureContext, Panel
+
+TITLE_PAD = to_inches("1mm")
+
+
+@attrs.frozen(kw_only=True)
+class GroupTitles(Panel):
+    """A title centred on each group of a split axis (ComplexHeatmap's row and column titles).
+
+    Parameters
+    ----------
+    titles : True, list or str
+        ``True`` writes each group's label; a list gives one title per
+        group, in display order; a format string is filled with ``{label}``
+        and ``{n}`` (the group's size).
+    rotation : float, optional
+        Degrees; by default 90 on the left and right (reading upwards) and 0
+        on top and at the bottom.
+    fontsize : float, optional
+        Points; the theme's by default.
+    """
+
+    titles: Any = True
+    rotation: float | None = None
+    fontsize: float | None = None
+
+    kind: ClassVar[str] = "titles"
+
+    def bind(self, leaves) -> "GroupTitles":
+        if isinstance(self.titles, (list, tuple)):
+            k = 1 if leaves is None else len(leaves.chunks)
+            if len(self.titles) != k:
+                raise InputError(f"{self.label}: {len(self.titles)} titles for {k} groups")
+        elif not (self.titles is True or isinstance(self.titles, str)):
+            raise InputError(f"{self.label}: expected True, a list of titles or a format string, "
+                             f"got {self.titles!r}")
+        return self
+
+    def title(self, leaves, chunk: int | None) -> str:
+        """The title of group ``chunk`` of ``leaves``."""
+        i = chunk or 0
+        c = leaves.chunks[i]
+        if isinstance(self.titles, (list, tuple)):
+            return str(self.titles[i])
+        if isinstance(self.titles, str):
+            return self.titles.format(label=c.label, n=c.n)
+        return "" if c.label is None else str(c.label)
+
+    def _rotation(self, side: str) -> float:
+        if self.rotation is not None:
+            return float(self.rotation)
+        return 90.0 if is_vertical(side) else 0.0
+
+    def _align(self, side: str) -> dict:
+        # centred along the group, its edge nearest the core facing the core
+        rot = self._rotation(side)
+        along_text = (rot % 180 == 90) == is_vertical(side)
+        if along_text:
+            va = {"left": "bottom", "right": "top", "top": "bottom", "bottom": "top"}[side]
+            return {"rotation": rot, "rotation_mode": "anchor", "ha": "center", "va": va}
+        from ..frame import text_alignment
+
+        return text_alignment(side, rot)
+
+    def measure(self, ctx: MeasureContext) -> Extent:
+        if ctx.leaves is None:
+            return Extent(thickness=0.0)
+        text = self.title(ctx.leaves, ctx.chunk)
+        w, h = ctx.text.size(text, self.fontsize or ctx.theme.fontsize)
+        a0, a1, b0, b1 = anchored_box(w, h, ctx.side, self._align(ctx.side))
+        half = (ctx.along or 0.0) / 2
+        return Extent(thickness=TITLE_PAD - a0 + a1 if text else 0.0,
+                      before=max(0.0, -(half + b0)), after=max(0.0, b1 - half))
+
+    def draw(self, ax, ctx: DrawContext) -> None:
+        if ctx.leaves is None:
+            return
+        text = self.title(ctx.leaves, ctx.chunk)
+        ctx.set_away_limits(ax, 0.0, ctx.thickness)
+        x, y = ctx.xy(ctx.n / 2, TITLE_PAD)
+        ax.text(x, y, text, fontsize=self.fontsize or ctx.theme.fontsize, color=ctx.theme.text_color,
+                parse_math=False, clip_on=False, **self._align(ctx.side))
+
+
+@attrs.frozen(kw_only=True)
+class GroupBlocks(Panel):
+    """A block of colour the length of each group of a split axis (ComplexHeatmap's ``anno_block``).
+
+    Parameters
+    ----------
+    palette : str or list, optional
+        A qualitative colormap name or a list of colours, one per group in display order.
+    size : length
+        Thickness; default 3 mm.
+    """
+
+    palette: Any = None
+
+    kind: ClassVar[str] = "blocks"
+    default_size: ClassVar[float] = to_inches("3mm")
+
+    def colors(self, k: int) -> list:
+        from matplotlib.colors import to_rgba
+
+        from .colors import palette
+
+        if isinstance(self.palette, (list, tuple)):
+            if len(self.palette) < k:
+                raise InputError(f"{self.label}: palette has {len(self.palette)} colours for {k} groups")
+            return [to_rgba(c) for c in self.palette[:k]]
+        return [to_rgba(c) for c in palette(k, self.palette)]
+
+    def draw(self, ax, ctx: DrawContext) -> None:
+        import numpy as np
+
+        k = ctx.chunks
+        color = self.colors(k)[ctx.chunk or 0]
+        ctx.imshow(ax, np.broadcast_to(np.asarray(color), (max(ctx.n, 1), 1, 4)))
