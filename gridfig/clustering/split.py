@@ -172,8 +172,8 @@ def split_leaves(X: np.ndarray, spec, *, labels: Sequence, what: str, arg: str, 
         unknown = [g for g in wanted if g not in members]
         left_out = [g for g in groups if g not in wanted]
         if unknown or left_out or len(set(wanted)) != len(wanted):
-            raise InputError(f"{arg.replace('split', 'split_order')}: must list each group once; "
-                             f"unknown {quote_some(unknown) or 'none'}; missing {quote_some(left_out) or 'none'}")
+            raise InputError(f"split_order: must list each group of {arg} once; unknown "
+                             f"{quote_some(unknown) or 'none'}; missing {quote_some(left_out) or 'none'}")
         groups = wanted
     if kind is not None:
         # groups by number are numbered 1..k in display order

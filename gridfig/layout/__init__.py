@@ -1,7 +1,7 @@
 """Layout: the tree of nodes, the pure solver, measuring and realisation."""
 
 from .measure import TextMeasurer, measure
-from .plan import Plan, plan
+from .planning import Plan, plan
 from .realise import Rendered, render
 from .solver import Rect, Solution, solve
 from .tracks import Track, resolve

@@ -66,7 +66,7 @@ def with_legend_area(planned, side: str, gap) -> tuple[Node, str]:
     nothing is shown twice. With no legends at all the tree is returned as it is.
     """
     from ..panels.legend import Legends
-    from .plan import legend_blocks
+    from .planning import legend_blocks
 
     if side not in ("right", "left", "bottom", "top"):
         raise InputError(f"legend: expected 'right', 'left', 'bottom' or 'top', got {side!r}")

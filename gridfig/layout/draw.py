@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..frame import CENTER
 from ..panels.base import DrawContext, Theme
-from .plan import CrossPlan, Placed, Plan
+from .planning import CrossPlan, Placed, Plan
 from .solver import Solution
 
 

@@ -21,7 +21,7 @@ from matplotlib.layout_engine import LayoutEngine
 
 from ..panels.base import Theme
 from .draw import draw_cell
-from .plan import Plan
+from .planning import Plan
 from .solver import Solution
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..errors import LayoutError
 from ..panels.base import Theme
 from .measure import TextMeasurer, measure
-from .plan import Plan, plan
+from .planning import Plan, plan
 from .solver import solve
 
 DEFAULT_MARGIN = "2mm"
@@ -26,7 +26,7 @@ def solve_measured(tree, region, *, dpi: float, theme: Theme, margin=DEFAULT_MAR
     length the previous solution gave. A figure too small for its content
     raises a :class:`LayoutError` that says what size would fit.
 
-    ``tree`` is a :class:`~gridfig.layout.plan.Plan` (a Node is planned first).
+    ``tree`` is a :class:`~gridfig.layout.planning.Plan` (a Node is planned first).
     Returns ``(solution, extents)``.
     """
     tree = plan(tree)

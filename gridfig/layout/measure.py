@@ -89,7 +89,7 @@ def measure(
     Parameters
     ----------
     tree : Plan or Node
-        A :class:`~gridfig.layout.plan.Plan` (a Node is planned first).
+        A :class:`~gridfig.layout.planning.Plan` (a Node is planned first).
     dpi : float
         Resolution at which text is measured (the figure's).
     theme : Theme, optional
@@ -99,7 +99,7 @@ def measure(
     text : TextMeasurer, optional
         Reuse a measurer (and its cache) across passes.
     """
-    from .plan import plan
+    from .planning import plan
 
     planned = plan(tree)
     theme = theme or Theme()

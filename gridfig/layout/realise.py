@@ -27,7 +27,7 @@ from .engine import Job, engine_for
 from .fit import DEFAULT_MARGIN, solve_measured
 from .host import find_host
 from .measure import TextMeasurer
-from .plan import Plan, plan
+from .planning import Plan, plan
 from .solver import Rect, Solution
 from .tree import Node, as_node, join, lettered
 

@@ -44,7 +44,7 @@ import numpy as np
 from ..errors import LayoutError
 from ..panels.base import Extent
 from ..units import to_inches
-from .plan import CrossPlan, Plan, plan
+from .planning import CrossPlan, Plan, plan
 from .tracks import Track, resolve
 from .tree import Column, Cross, Node, Row, join, walk
 
@@ -433,7 +433,7 @@ def solve(
     ----------
     tree : Node or Plan
         The layout tree (a bare Panel is wrapped in a Cross), or its
-        :func:`~gridfig.layout.plan.plan`.
+        :func:`~gridfig.layout.planning.plan`.
     figsize : (width, height), optional
         Size of the region (inches or length strings). Either may be ``None`` to derive it from
         the content: fixed cores keep their size, flexible cores get

@@ -20,7 +20,7 @@ the returned axes mapping all use it.
 
 Nodes hold no data work: building or ``attrs.evolve``-ing one is cheap and
 silent. Matching annotations to labels, sharing orders and checking lengths
-happen once, in :func:`~gridfig.layout.plan.plan`.
+happen once, in :func:`~gridfig.layout.planning.plan`.
 """
 
 from __future__ import annotations

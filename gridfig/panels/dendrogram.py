@@ -133,25 +133,25 @@ class Dendrogram(Panel):
         return cluster_numbers(Z, self.cut)
 
     def tree(self, ctx: DrawContext):
-        """``(linkage, height scale)`` to draw in this Axes, or ``(None, ...)`` for a group of one leaf."""
+        """``(tree, height scale)`` to draw in this Axes: a linkage or a Clustering (whose leaf order is
+        known already), or ``None`` for a group of one leaf."""
         if self.linkage is not None:
             return self.linkage, float(self.linkage[:, 2].max())
         leaves = ctx.leaves
         if leaves is None:
             return None, 0.0
-        chunk = leaves.chunks[ctx.chunk or 0]
-        clustering = chunk.clustering
-        Z = None if clustering is None or clustering.n < 2 else np.asarray(clustering.linkage)
-        return Z, leaves.height
+        clustering = leaves.chunks[ctx.chunk or 0].clustering
+        return (None if clustering is None or clustering.n < 2 else clustering), leaves.height
 
     def draw(self, ax, ctx: DrawContext) -> None:
         from matplotlib.collections import LineCollection
 
         from ..clustering import dendrogram_segments
 
-        Z, top = self.tree(ctx)
-        if Z is not None:
-            along, height = dendrogram_segments(Z)
+        tree, top = self.tree(ctx)
+        if tree is not None:
+            along, height = dendrogram_segments(tree)
+            Z = np.asarray(getattr(tree, "linkage", tree))
             default = self.color or ctx.theme.line_color
             lines = LineCollection(
                 ctx.segments(along, height),
@@ -162,6 +162,17 @@ class Dendrogram(Panel):
             )
             ax.add_collection(lines, autolim=False)
         ctx.set_away_limits(ax, 0.0, top * 1.02 if top > 0 else 1.0)
+
+
+def _root_along(chunk) -> float:
+    """Along-position of a chunk's tree root, in the chunk's own leaf units."""
+    clustering = chunk.clustering
+    if clustering is None or clustering.n < 2:
+        return chunk.n / 2
+    from ..clustering import dendrogram_segments
+
+    along, _ = dendrogram_segments(clustering)
+    return float(along[-1, 1] + along[-1, 2]) / 2
 
 
 @attrs.frozen(kw_only=True)
@@ -192,10 +203,11 @@ class GroupDendrogram(Panel):
         if leaves is None or leaves.parent is None or len(leaves.chunks) < 2:
             return
         Z = np.asarray(leaves.parent.linkage)
-        spans = ctx.chunk_spans
-        # leaf i of the parent tree stands over the middle of the chunk that shows group i
-        centre = np.array([(a + b) / 2 for a, b in spans])[list(leaves.parent_chunk)]
-        along, height = dendrogram_segments(Z)
+        # leaf i of the parent tree stands over the root of the tree of the chunk showing group i
+        # (over its middle when the group has no tree), so the trees join up across the gap
+        roots = [a + _root_along(c) for (a, _), c in zip(ctx.chunk_spans, leaves.chunks)]
+        centre = np.array(roots)[list(leaves.parent_chunk)]
+        along, height = dendrogram_segments(leaves.parent)
         # dendrogram_segments puts leaf k (in leaf order) at k + 0.5: move it to its chunk's centre
         order = np.asarray(leaves.parent.order)
         slots = np.arange(len(order)) + 0.5

@@ -1,0 +1,295 @@
+"""Rows and columns split into groups: exact gaps, the right cells in each group, per-group trees."""
+
+from __future__ import annotations
+
+import matplotlib.figure
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.cluster.hierarchy import leaves_list, linkage
+
+import gridfig as gf
+from helpers import TOL, axes_inches
+from panels_for_tests import Box
+
+MM = 1 / 25.4
+
+
+def seed():
+    data, groups, blocks = gf.demo.seed_data()
+    return data, groups, blocks
+
+
+# -- the solver, with exact numbers and no Figure -----------------------------------------------
+
+def three_and_seven(**kwargs):
+    rows = gf.Leaves.grouped([gf.Chunk(positions=[2, 0, 1], label="a"),
+                              gf.Chunk(positions=[4, 3, 6, 5, 9, 8, 7], label="b")], gap=0.1)
+    return gf.Cross(core=Box(n=10, name="core"), rows=rows, left=[Box(size=0.3)], top=[Box(size=0.2)],
+                    gap=0.05, **kwargs)
+
+
+def test_solver_splits_a_flexible_core_by_leaf_count(monkeypatch):
+    monkeypatch.setattr(matplotlib.figure.Figure, "__init__", lambda *a, **k: pytest.fail("made a Figure"))
+    sol = gf.solve(three_and_seven(), (0.35 + 4.0, 0.25 + 4.1))
+    top, bottom = sol.cells["core[0,0]"], sol.cells["core[1,0]"]
+    assert top.height == pytest.approx(1.2, abs=1e-12) and bottom.height == pytest.approx(2.8, abs=1e-12)
+    assert top.y - bottom.top == pytest.approx(0.1, abs=1e-12)  # the gap
+    assert sol.cores[""].height == pytest.approx(4.1, abs=1e-12)
+    # a side panel beside the split axis gets one cell per group, level with the core's cells
+    assert sol.cells["left/box[0]"].y == pytest.approx(top.y) and sol.cells["left/box[0]"].height == pytest.approx(1.2)
+    assert sol.cells["left/box[1]"].height == pytest.approx(2.8)
+    # along the unsplit axis the top panel is one cell over the whole core
+    assert sol.cells["top/box"].width == pytest.approx(4.0)
+    # the grid keeps every track, gaps included, and adds up to the region
+    grid = sol.grids[""]
+    assert sum(grid.heights) == pytest.approx(sol.regions[""].height)
+    assert 0.1 in [round(h, 12) for h in grid.heights]
+
+
+def test_solver_fixed_cells_make_the_figure_follow(monkeypatch):
+    monkeypatch.setattr(matplotlib.figure.Figure, "__init__", lambda *a, **k: pytest.fail("made a Figure"))
+    sol = gf.solve(three_and_seven(height=10 * 0.25 + 0.1, width=1.0), None)
+    assert sol.cells["core[0,0]"].height == pytest.approx(0.75, abs=1e-12)
+    assert sol.cells["core[1,0]"].height == pytest.approx(1.75, abs=1e-12)
+    assert sol.figsize == pytest.approx((0.3 + 0.05 + 1.0, 0.2 + 0.05 + 2.6))
+
+
+def test_solver_refuses_a_fixed_core_smaller_than_its_gaps():
+    with pytest.raises(gf.LayoutError, match="cannot hold the 0.100 in of gaps"):
+        gf.solve(three_and_seven(height=0.05), (4, 4))
+
+
+def test_leaves_refuse_an_order_that_repeats_or_misses_rows():
+    with pytest.raises(gf.InputError, match=r"repeats 0; misses 5"):
+        gf.Leaves.grouped([gf.Chunk(positions=[0, 0, 1]), gf.Chunk(positions=[2, 3, 4])])
+
+
+# -- clustermap read-back --------------------------------------------------------------------------
+
+def split_map(figsize=None, **kwargs):
+    data, groups, blocks = seed()
+    args = dict(row_colors=groups, col_colors=blocks, center=0, row_split=groups, col_split=3)
+    args.update(kwargs)
+    return data, groups, gf.clustermap(data, figsize=figsize, **args)
+
+
+def gaps_of(g):
+    """Gaps between neighbouring heatmap cells, down (rows) and across (columns), in inches."""
+    R, C = len(g.row_groups), len(g.col_groups)
+    box = {(i, j): axes_inches(g.axes[f"heatmap[{i},{j}]"]) for i in range(R) for j in range(C)}
+    down = [box[(i, j)][1] - box[(i + 1, j)][3] for i in range(R - 1) for j in range(C)]
+    across = [box[(i, j + 1)][0] - box[(i, j)][2] for i in range(R) for j in range(C - 1)]
+    return down, across
+
+
+@pytest.mark.parametrize("figsize", [(12, 8), (4, 10), (10, 3)])
+def test_every_gap_between_groups_is_the_split_gap(figsize):
+    _, _, g = split_map(figsize=figsize, split_gap="2mm")
+    down, across = gaps_of(g)
+    assert len(down) == 3 and len(across) == 4
+    for v in down + across:
+        assert v == pytest.approx(2 * MM, abs=TOL)
+    # still exact after the figure is resized and saved at another dpi
+    g.figure.set_size_inches(9, 7)
+    g.figure.savefig(__import__("io").BytesIO(), format="png", dpi=72)
+    for v in sum(gaps_of(g), []):
+        assert v == pytest.approx(2 * MM, abs=TOL)
+    plt.close(g.figure)
+
+
+def test_each_cell_shows_its_group_data_and_groups_are_clustered_alone():
+    data, groups, g = split_map()
+    X = data.to_numpy()
+    for i, (_, rows) in enumerate(g.row_groups):
+        for j, (_, cols) in enumerate(g.col_groups):
+            shown = g.axes[f"heatmap[{i},{j}]"].images[0].get_array()
+            np.testing.assert_array_equal(shown, X[np.ix_(rows, cols)])
+    # the groups follow the categories' order; each is ordered as scipy orders that group's rows
+    assert [lab for lab, _ in g.row_groups] == ["high", "low"]
+    for label, rows in g.row_groups:
+        members = np.flatnonzero((groups.reindex(data.index) == label).to_numpy())
+        np.testing.assert_array_equal(rows, members[leaves_list(linkage(X[members], "average"))])
+    # the column groups are the tree cut in three, each clustered on its own columns
+    for _, cols in g.col_groups:
+        if len(cols) > 1:
+            members = np.sort(cols)
+            np.testing.assert_array_equal(cols, members[leaves_list(linkage(X.T[members], "average"))])
+    np.testing.assert_array_equal(g.row_order, np.concatenate([r for _, r in g.row_groups]))
+    assert sorted(g.col_order.tolist()) == list(range(X.shape[1]))
+    plt.close(g.figure)
+
+
+def test_one_dendrogram_per_group_on_one_height_scale():
+    data, groups, g = split_map()
+    limits = []
+    for i, (_, rows) in enumerate(g.row_groups):
+        ax = g.axes[f"row_dendrogram[{i}]"]
+        segs = ax.collections[0].get_segments()
+        assert len(segs) == len(rows) - 1  # this group's tree only
+        limits.append(ax.get_xlim())
+        Z = linkage(data.to_numpy()[np.sort(rows)], "average")
+        assert max(max(s[:, 0]) for s in segs) == pytest.approx(Z[:, 2].max())
+    assert limits[0] == limits[1]  # heights compare across groups
+    plt.close(g.figure)
+
+
+def test_strips_labels_and_legends_follow_the_groups():
+    data, groups, g = split_map()
+    for i, (_, rows) in enumerate(g.row_groups):
+        heat = axes_inches(g.axes[f"heatmap[{i},0]"])
+        strip = g.axes[f"row_colors[{i}]"]
+        assert axes_inches(strip)[[1, 3]] == pytest.approx(heat[[1, 3]], abs=TOL)
+        colours = strip.images[0].get_array()[:, 0, :3]
+        expected = [{"high": (0.12, 0.47, 0.71), "low": (1.0, 0.5, 0.05)}[groups[data.index[r]]] for r in rows]
+        np.testing.assert_allclose(colours, expected, atol=0.01)
+        texts = [t.get_text() for t in g.axes[f"row_labels[{i}]"].texts]
+        assert texts == [data.index[r] for r in rows]
+        # each label sits on its row: its anchor's y is the row's centre
+        lab = g.axes[f"row_labels[{i}]"]
+        for k, t in enumerate(lab.texts):
+            y = lab.transData.transform(t.get_position())[1] / g.figure.dpi
+            centre = heat[3] - (k + 0.5) * (heat[3] - heat[1]) / len(rows)
+            assert y == pytest.approx(centre, abs=TOL)
+    legend_titles = [t.get_text() for t in g.axes["legends"].texts if t.get_fontweight() in ("bold", 700)]
+    assert legend_titles.count("population") == 1 and legend_titles.count("block") == 1
+    # the strip's name is written once, after the last group
+    names = [t.get_text() for i in range(2) for t in g.axes[f"row_colors[{i}]"].texts]
+    assert names == ["population"] and g.axes["row_colors[1]"].texts
+    plt.close(g.figure)
+
+
+@pytest.mark.parametrize("side", ["left", "right", "top", "bottom"])
+def test_a_user_panel_draws_once_per_group_with_its_leaves(side):
+    n = 10
+    rows = gf.Leaves.grouped([gf.Chunk(positions=[3, 1, 2]), gf.Chunk(positions=[0, 5, 4, 9, 8, 7, 6])],
+                             gap="3mm")
+    box = Box(size="5mm")
+    axis = "rows" if side in ("left", "right") else "cols"
+    tree = gf.Cross(core=gf.Heatmap(data=np.arange(n * n, dtype=float).reshape(n, n)), **{axis: rows},
+                    **{side: [box]})
+    out = gf.render(tree, figsize=(5, 5))
+    assert [c.chunk for c in box.calls] == [0, 1]
+    assert all(c.chunks == 2 for c in box.calls)
+    for i, ctx in enumerate(box.calls):
+        np.testing.assert_array_equal(ctx.order, rows.chunks[i].positions)
+        key = f"heatmap[{i},0]" if axis == "rows" else f"heatmap[0,{i}]"
+        heat, mine = axes_inches(out.axes[key]), axes_inches(out.axes[f"{side}/box[{i}]"])
+        along = [1, 3] if axis == "rows" else [0, 2]
+        assert mine[along] == pytest.approx(heat[along], abs=TOL)
+        assert ctx.along_length == pytest.approx(heat[along[1]] - heat[along[0]], abs=1e-9)
+    plt.close(out.figure)
+
+
+def test_the_tree_between_groups_joins_them_in_centroid_order():
+    data, groups, g = split_map(row_split="kmeans:3", col_split=None, split_order="cluster")
+    X = data.to_numpy()
+    leaves = g.row_leaves
+    centroids = np.vstack([X[np.sort(rows)].mean(axis=0) for _, rows in g.row_groups])
+    # the groups are shown in the leaf order of a clustering of their centroids
+    Zc = linkage(centroids, "average")
+    np.testing.assert_array_equal(leaves_list(Zc), np.arange(3))
+    ax = g.axes["left/group_dendrogram"]
+    segs = ax.collections[0].get_segments()
+    assert len(segs) == 2
+    # its leaves stand over each group's own tree root
+    feet = sorted({round(float(s[0][1]), 9) for s in segs if s[0][0] == 0} |
+                  {round(float(s[3][1]), 9) for s in segs if s[3][0] == 0})
+    assert len(feet) == 3
+    fig_y = sorted((ax.transData.transform((0, y))[1] / g.figure.dpi for y in feet), reverse=True)
+    assert leaves.parent is not None and leaves.parent.n == 3
+    for i, chunk in enumerate(leaves.chunks):
+        heat = axes_inches(g.axes[f"heatmap[{i},0]"])
+        if chunk.clustering is None:  # a group of one row: its middle
+            root = chunk.n / 2
+        else:
+            along, _ = gf.clustering.dendrogram_segments(chunk.clustering)
+            root = (along[-1, 1] + along[-1, 2]) / 2  # in rows from the group's top
+        expected = heat[3] - root * (heat[3] - heat[1]) / chunk.n
+        assert fig_y[i] == pytest.approx(expected, abs=TOL)
+    assert [lab for lab, _ in g.row_groups] == [1, 2, 3]
+    plt.close(g.figure)
+
+
+def test_kmeans_is_the_same_every_run():
+    data, _, _ = seed()
+    a = gf.clustermap(data, row_split="kmeans:3")
+    b = gf.clustermap(data, row_split="kmeans:3")
+    assert [r.tolist() for _, r in a.row_groups] == [r.tolist() for _, r in b.row_groups]
+    plt.close("all")
+
+
+def test_titles_are_written_per_group():
+    data, groups, g = split_map(row_split_titles=True, col_split_titles="C{label} ({n})")
+    assert [t.get_text() for i in range(2) for t in g.axes[f"left/row_titles[{i}]"].texts] == ["high", "low"]
+    sizes = [len(c) for _, c in g.col_groups]
+    assert [t.get_text() for j in range(3) for t in g.axes[f"top/col_titles[{j}]"].texts] == \
+        [f"C{j + 1} ({sizes[j]})" for j in range(3)]
+    plt.close(g.figure)
+
+
+def test_a_dataframe_splits_by_combinations_and_a_group_of_one_draws_no_tree():
+    data, groups, _ = seed()
+    second = pd.Series(["x"] * 12 + ["y"], index=data.index)  # one sample alone in its group
+    levels = pd.DataFrame({"pop": groups.reindex(data.index), "batch": second})
+    g = gf.clustermap(data, row_split=levels)
+    labels = [lab for lab, _ in g.row_groups]
+    assert labels == sorted(labels) and all(isinstance(lab, tuple) for lab in labels)
+    alone = [i for i, (_, rows) in enumerate(g.row_groups) if len(rows) == 1]
+    assert alone and not g.axes[f"row_dendrogram[{alone[0]}]"].collections
+    plt.close(g.figure)
+
+
+def test_one_call_orders_each_axis_once_and_builds_the_node_once(monkeypatch):
+    import scipy.cluster.hierarchy as hierarchy
+
+    import gridfig.layout.planning as planning
+
+    counts = {"leaves_list": 0, "cross": 0, "plan": 0}
+    real_leaves, real_init, real_plan = hierarchy.leaves_list, gf.Cross.__init__, planning._plan_cross
+
+    def leaves(*a, **k):
+        counts["leaves_list"] += 1
+        return real_leaves(*a, **k)
+
+    def init(self, *a, **k):
+        counts["cross"] += 1
+        real_init(self, *a, **k)
+
+    def plan_cross(*a, **k):
+        counts["plan"] += 1
+        return real_plan(*a, **k)
+
+    monkeypatch.setattr(hierarchy, "leaves_list", leaves)
+    monkeypatch.setattr(gf.Cross, "__init__", init)
+    monkeypatch.setattr(planning, "_plan_cross", plan_cross)
+    data, groups, blocks = seed()
+    g = gf.clustermap(data, row_colors=groups, col_colors=blocks)
+    g.savefig(__import__("io").BytesIO(), format="png", dpi=50)  # a re-solve plans nothing again
+    assert counts == {"leaves_list": 2, "cross": 1, "plan": 1}
+    plt.close(g.figure)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(row_split=pd.Series(["a"] * 10, index=[f"Sample {i}" for i in range(10)])),
+     "row_split: 3 of the data's 13 rows have no group: 'Sample 10', 'Sample 11', 'Sample 12'"),
+    (dict(row_split=14), "row_split: 14 groups asked for, but there are 13 rows"),
+    (dict(col_split=0), "col_split: 0 groups asked for"),
+    (dict(row_split=pd.Series([None] + ["a"] * 12, index=[f"Sample {i}" for i in range(13)])),
+     "row_split: 1 rows have a missing group label: 'Sample 0'"),
+    (dict(row_split=2, row_linkage=linkage(np.random.default_rng(0).normal(size=(13, 3)))),
+     "row_split: cannot be combined with a precomputed row_linkage"),
+    (dict(row_split=2, row_cluster=False), "row_split: an int k cuts the row tree"),
+    (dict(row_split=["a", "b"]), "row_split: a list of groups by position needs 13 labels"),
+    (dict(row_split="kmeans"), "row_split: a string must be 'kmeans:k'"),
+    (dict(row_split=2, row_cut=2), "row_cut: colours one tree by a cut"),
+    (dict(row_split=[1] * 13, split_order=[1, 2]), "split_order: must list each group of row_split once; unknown 2"),
+])
+def test_bad_splits_get_one_clear_line_before_drawing(kwargs, message):
+    plt.close("all")
+    data, _, _ = seed()
+    with pytest.raises(gf.InputError) as info:
+        gf.clustermap(data, **kwargs)
+    assert message in str(info.value) and "\n" not in str(info.value)
+    assert not plt.get_fignums()
