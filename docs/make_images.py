@@ -45,6 +45,10 @@ def main():
     HERE.mkdir(exist_ok=True)
     gf.demo.seed_figure().savefig(HERE / "seed.png", dpi=110)
     gf.render(bars_tree(), figsize=(5, 4)).savefig(HERE / "bars.png", dpi=110)
+    import runpy
+
+    splits = runpy.run_path(str(Path(__file__).parent / "gallery_splits.py"))
+    splits["figure"]().savefig(HERE / "splits.png", dpi=110)
 
 
 if __name__ == "__main__":

@@ -81,3 +81,29 @@ def test_user_panel_is_not_changed_by_being_used():
     assert before.keys() == after.keys() and all(np.array_equal(before[k], after[k]) for k in before)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         bars.color = "red"
+
+
+def test_a_user_panel_matches_a_series_by_label_through_bind():
+    import pandas as pd
+
+    @attrs.frozen(kw_only=True)
+    class Dots(gf.Panel):
+        values: object = attrs.field(eq=False)
+        kind = "dots"
+
+        def bind(self, leaves):
+            return attrs.evolve(self, values=gf.align_series(self.values, leaves, self.label, leaves.what))
+
+        def draw(self, ax, ctx):
+            v = np.asarray(self.values, dtype=float)[ctx.order]
+            x, y = ctx.xy(ctx.centres, v)
+            ax.plot(x, y, "o")
+            ctx.set_away_limits(ax, 0, 5)
+
+    df = pd.DataFrame(np.arange(12.0).reshape(4, 3), index=list("abcd"))
+    score = pd.Series([4.0, 1.0, 3.0, 2.0], index=list("dacb"))
+    tree = gf.Cross(core=gf.Heatmap.from_frame(df), rows=[2, 0, 3, 1], right=[Dots(values=score)])
+    out = gf.render(tree, figsize=(3, 3))
+    x, y = out.axes["right/dots"].lines[0].get_data()
+    # displayed rows c, a, d, b carry their own scores, at their rows' centres
+    assert list(x) == [3.0, 1.0, 4.0, 2.0] and list(y) == [0.5, 1.5, 2.5, 3.5]

@@ -1,0 +1,48 @@
+"""Gallery: a clustered heatmap split into groups, rows by a category and columns by a cut of the tree.
+
+60 genes in three pathways (rows, split by the ``pathway`` category, the
+groups ordered by clustering their centroids so the tree between them is
+drawn), 24 samples (columns, the tree cut into 3 clusters), two annotation
+strips, a title per group and one legend per annotation.
+Run: ``python docs/gallery_splits.py`` (writes docs/images/splits.png).
+"""
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import gridfig as gf
+
+
+def split_data():
+    """60 genes x 24 samples: three pathways, each up in a different set of samples."""
+    rng = np.random.default_rng(11)
+    pathways = np.repeat(["glycolysis", "hypoxia", "interferon"], [24, 20, 16])
+    genes = [f"{p[:3].upper()}{i}" for i, p in enumerate(pathways)]
+    samples = [f"S{j:02d}" for j in range(24)]
+    condition = np.repeat(["control", "treated", "relapse"], 8)
+    effect = {"glycolysis": "treated", "hypoxia": "relapse", "interferon": "control"}
+    x = rng.normal(size=(60, 24))
+    for i, p in enumerate(pathways):
+        x[i] += 1.8 * (condition == effect[p])
+    order = rng.permutation(60)  # the table comes in no particular order
+    data = pd.DataFrame(x[order], index=np.asarray(genes)[order], columns=samples)
+    pathway = pd.Series(pathways[order], index=data.index, name="pathway")
+    direction = pd.Series(rng.choice(["up", "down"], 60), index=data.index, name="direction")
+    return data, pathway, direction, pd.Series(condition, index=samples, name="condition")
+
+
+def figure():
+    data, pathway, direction, condition = split_data()
+    return gf.clustermap(data, z_score=0, center=0, cmap="RdBu_r", cbar_label="z-score",
+                         row_colors=pd.concat([pathway, direction], axis=1), col_colors=condition,
+                         row_split=pathway, col_split=3, split_order="cluster",
+                         row_split_titles=True, col_split_titles="cluster {label}", yticklabels=False,
+                         figsize=("180mm", "130mm"))
+
+
+if __name__ == "__main__":
+    out = Path(__file__).parent / "images" / "splits.png"
+    figure().savefig(out, dpi=110)
+    print(out)
