@@ -57,8 +57,8 @@ def main() -> None:
     best = {k: min(v, key=lambda r: r["seconds"]) for k, v in results.items()}
     peak = {k: max(r["peak_mib"] for r in v) for k, v in results.items()}
     print(f"{a.rows} x {a.cols}, average/euclidean, PNG 10x8 in @100 dpi, best of {a.repeats} paired runs")
-    print(f"| case | seconds | peak MiB |")
-    print(f"|---|---|---|")
+    print("| case | seconds | peak MiB |")
+    print("|---|---|---|")
     print(f"| unsplit | {best[False]['seconds']:.2f} | {peak[False]:.0f} |")
     print(f"| row_split (4 groups) | {best[True]['seconds']:.2f} | {peak[True]:.0f} |")
     print(f"| split / unsplit | {best[True]['seconds'] / best[False]['seconds']:.2f} | "
