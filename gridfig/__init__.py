@@ -10,7 +10,7 @@ The pieces::
 from . import demo
 from .clustering import Clustering, cluster, scale
 from .clustermap import ClusterMap, clustered_heatmap, clustermap
-from .errors import GridfigError, InputError, InputTypeError, LayoutError
+from .errors import GridfigError, GridfigWarning, InputError, InputTypeError, LayoutError, LayoutFailed
 from .layout import Column, Cross, Plan, Rect, Rendered, Row, Solution, plan, render, solve
 from .leaves import Chunk, Leaves
 from .panels import (AnnotationStrip, Dendrogram, DrawContext, Extent, GroupDendrogram, Heatmap, Labels, Legends,
@@ -21,7 +21,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ClusterMap", "Clustering", "cluster", "clustered_heatmap", "clustermap", "demo", "scale", "Plot",
-    "AnnotationStrip", "Chunk", "Column", "Cross", "Dendrogram", "DrawContext", "Extent", "GridfigError",
+    "AnnotationStrip", "Chunk", "Column", "Cross", "Dendrogram", "DrawContext", "Extent", "GridfigError", "GridfigWarning", "LayoutFailed",
     "GroupDendrogram", "Heatmap", "InputError", "InputTypeError", "Labels", "LayoutError", "Leaves", "Legends",
     "MeasureContext", "Panel", "Plan", "Rect", "Rendered", "Row", "ScaleBar", "Solution", "Theme",
     "align_series", "plan", "render", "solve", "to_inches",

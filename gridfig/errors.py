@@ -26,6 +26,19 @@ class LayoutError(GridfigError, ValueError):
     """The layout cannot be solved (for example, the figure is too small)."""
 
 
+class LayoutFailed(GridfigError, RuntimeError):
+    """A drawn figure could not be laid out again at the dpi or size it is being drawn at.
+
+    Raised by gridfig's layout engine while matplotlib draws the figure (a
+    save, a resize). It is not a ``ValueError``, which matplotlib would swallow
+    and leave a stale layout behind; the message says what size would fit.
+    """
+
+
+class GridfigWarning(UserWarning):
+    """Something was adapted to fit, or not everything asked for is shown (the message says what)."""
+
+
 def quote_some(items: Iterable[object], most: int = 5) -> str:
     """Quote the first few items and count the rest, for error messages.
 
@@ -46,13 +59,18 @@ def warn(message: str, category: type = UserWarning) -> None:
 
     import attr
 
+    import matplotlib
+
     here = os.path.dirname(os.path.abspath(__file__)) + os.sep
     attrs_dir = os.path.dirname(os.path.abspath(attr.__file__)) + os.sep
+    # a layout adapted while matplotlib draws (a save, a resize) is blamed on the user's call
+    mpl_dir = os.path.dirname(os.path.abspath(matplotlib.__file__)) + os.sep
     level, frame = 2, sys._getframe(1)  # stacklevel 2 is the caller of warn()
     def ours(filename: str) -> bool:
         # gridfig's files, attrs' own (evolve) and the __init__ methods it generates
         path = os.path.abspath(filename)
-        return filename.startswith("<attrs generated") or path.startswith(here) or path.startswith(attrs_dir)
+        return (filename.startswith("<attrs generated") or path.startswith(here) or path.startswith(attrs_dir)
+                or path.startswith(mpl_dir))
 
     while frame is not None and ours(frame.f_code.co_filename):
         frame = frame.f_back

@@ -98,7 +98,7 @@ CASES = [
     ("bad label side", cm(row_label_side="top"), gf.InputError, "row_label_side: expected one of"),
     ("bad legend side", cm(legend_side="middle"), gf.InputError, "legend_side: expected"),
     ("zero font size", cm(fontsize=0), gf.InputError, "fontsize: expected a positive number"),
-    ("figure too small for its side panels", cm(figsize=(1, 1)), gf.LayoutError, "is too small"),
+    ("figure too small for its side panels", cm(figsize=(0.6, 0.6)), gf.LayoutError, "is too small"),
     ("figsize given with ax=", lambda: gf.render(gf.Heatmap(data=np.zeros((2, 2))), figsize=(3, 3),
                                                  ax=__import__("matplotlib.pyplot").pyplot.figure()),
      gf.InputError, "figsize: cannot be given"),

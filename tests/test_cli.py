@@ -175,7 +175,7 @@ ERRORS = {
     "annotations unmatched": (["t.csv", "--row-annotations", "other.csv"], "none of the labels"),
     "wrong separator": (["t.csv", "--sep", "tab"], "no columns besides the labels"),
     "unknown format": (["t.csv", "-o", "out.xyz"], "cannot tell the format"),
-    "too small": (["t.csv", "--width", "1", "--height", "1"], "too small"),
+    "too small": (["t.csv", "--width", "0.5", "--height", "0.5"], "too small"),
     "both scalings": (["t.csv", "--z-score", "rows", "--standard-scale", "rows"], "not allowed with"),
     "bad choice": (["t.csv", "--row-labels", "some"], "invalid choice"),
     "bad dpi": (["t.csv", "--dpi", "-3"], "positive number"),

@@ -488,11 +488,17 @@ def test_single_linkage_of_proportional_rows(metric):
 
 
 def test_too_small_advice_is_enough():
-    with pytest.raises(gf.LayoutError, match=r"height 2.000 in is too small") as e:
+    # 4 x 2 in: the legends below do not fit; the layout adapts and says so
+    with pytest.warns(gf.GridfigWarning, match=r"too small for everything: .*left out bottom/legends"):
         gf.demo.seed_figure(figsize=(4, 2), legend_side="bottom")
+    # 4 x 0.8 in: not even then; the error says what height would fit
+    with pytest.raises(gf.LayoutError, match=r"height 0.800 in is too small") as e:
+        gf.demo.seed_figure(figsize=(4, 0.8), legend_side="bottom")
     (what, advised), = ADVICE.findall(str(e.value))
     assert what == "height"
-    g = gf.demo.seed_figure(figsize=(4, float(advised)), legend_side="bottom")  # the advice is enough
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", gf.GridfigWarning)
+        g = gf.demo.seed_figure(figsize=(4, float(advised)), legend_side="bottom")  # the advice is enough
     assert g.axes["heatmap"].get_window_extent().height > 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..frame import CENTER
 from ..panels.base import DrawContext, Theme
+from .fit import DROPPED
 from .planning import CrossPlan, Placed, Plan
 from .solver import Solution
 
@@ -25,7 +26,8 @@ def context(axes_path: str, chunk, placed: Placed, cp: CrossPlan, solution: Solu
     else:
         leaves = cp.leaves(placed.side)
         if chunk is not None:
-            info = info[chunk] if isinstance(info, tuple) and len(info) == len(leaves.chunks) else info
+            if isinstance(info, tuple) and len(info) == len(leaves.chunks):
+                info = info[chunk]
             order = leaves.chunks[chunk].positions
             if placed.side in ("left", "right"):
                 rows = order
@@ -42,6 +44,9 @@ def draw_cell(ax, axes_path: str, chunk, placed: Placed, planned: Plan, solution
               theme: Theme) -> None:
     """Draw one Axes: set it up, orient the canonical frame, and let the panel draw."""
     ctx = context(axes_path, chunk, placed, planned.crosses[placed.node], solution, extents, theme)
+    if ctx.info is DROPPED:  # left out for want of room (said in a warning when it happened)
+        ax.set_axis_off()
+        return
     placed.panel.setup_axes(ax, ctx)
     ctx.orient(ax)
     placed.panel.draw(ax, ctx)

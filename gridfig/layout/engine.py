@@ -56,6 +56,15 @@ def engine_for(fig) -> GridfigEngine:
     return engine
 
 
+def _attempts(derived: bool):
+    """How a drawn layout is solved again, in order: as it was; bodies stretched (content-sized
+    figures only); adapted to the room (dendrograms shortened, legends then labels left out)."""
+    yield dict(stretch=False, adapt=False)
+    if derived:
+        yield dict(stretch=True, adapt=False)
+    yield dict(stretch=derived, adapt=True)
+
+
 def ctx_spans_split(planned: Plan, placed) -> bool:
     """True for a panel drawn over every group of a split axis (its gaps in leaf units change with size)."""
     if placed.side == "center":
@@ -64,7 +73,7 @@ def ctx_spans_split(planned: Plan, placed) -> bool:
     return leaves is not None and leaves.split
 
 
-@attrs.define(eq=False)
+@attrs.define(eq=False, repr=False)
 class Job:
     """One gridfig layout drawn into a figure, with what it needs to re-solve."""
 
@@ -72,20 +81,37 @@ class Job:
     theme: Theme
     dpi: float
     size: tuple
-    solve: Callable[[float, tuple], tuple]  # (dpi, region size) -> (solution, extents, letter space)
+    solve: Callable[..., tuple]  # (dpi, region size, stretch=, adapt=) -> (solution, extents, letter space)
     region: Callable[[], tuple]  # current region size in inches
     solution: Solution
     extents: dict
     builder: Any
     letters: list = attrs.field(factory=list)  # (Text, path)
     origin: Callable[[], tuple] = lambda: (0.0, 0.0)
+    #: The figure's size was derived from its content (a clustermap without figsize): its fixed
+    #: bodies may stretch a little when text measures differently at another dpi.
+    derived: bool = False
+
+    def resolve(self, dpi: float, size: tuple) -> tuple:
+        """``(solution, extents)`` at ``dpi`` and ``size``, or :class:`~gridfig.LayoutFailed` (never stale)."""
+        from ..errors import LayoutError, LayoutFailed
+
+        last = None
+        for how in _attempts(self.derived):
+            try:
+                solution, extents, _ = self.solve(dpi, size, **how)
+                return solution, extents
+            except LayoutError as err:
+                last = err
+        raise LayoutFailed(f"gridfig cannot lay this figure out again at {dpi:g} dpi and "
+                           f"{size[0]:.2f} x {size[1]:.2f} in: {last}") from None
 
     def refresh(self, fig) -> None:
         dpi = float(fig.get_figure(root=True).dpi)
         size = tuple(float(v) for v in self.region())
         if dpi == self.dpi and np.allclose(size, self.size, rtol=0, atol=1e-9):
             return
-        solution, extents, _ = self.solve(dpi, size)
+        solution, extents = self.resolve(dpi, size)
         self.dpi, self.size = dpi, size
         if solution == self.solution and extents == self.extents:
             return

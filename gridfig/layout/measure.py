@@ -67,9 +67,10 @@ def combine(extents: list[Extent]) -> Extent:
     """
     if len(extents) == 1:
         return extents[0]
+    notes = list(dict.fromkeys(e.note for e in extents if e.note))
     return Extent(thickness=max(e.thickness for e in extents), before=extents[0].before,
                   after=extents[-1].after, info=tuple(e.info for e in extents),
-                  ends_move=any(e.ends_move for e in extents))
+                  ends_move=any(e.ends_move for e in extents), note="; ".join(notes) or None)
 
 
 def measure(

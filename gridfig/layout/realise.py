@@ -191,8 +191,14 @@ def render(
     text = TextMeasurer(dpi)
     units = lettered(tree) if letters else []
     space = letter_space(units, text, theme)
+    derived = host.size is None or None in host.size
     solution, extents = solve_measured(planned, host.size, dpi=dpi, theme=theme, margin=margin,
-                                       letters=space, text=text)
+                                       letters=space, text=text, adapt=not derived)
+    notes = [e.note for e in extents.values() if e.note]
+    if notes:
+        from ..errors import GridfigWarning, warn
+
+        warn("; ".join(notes), GridfigWarning)
     new_figure = host.fig is None
     if new_figure:
         import matplotlib.pyplot as plt
@@ -216,14 +222,15 @@ def render(
     if debug:
         draw_debug(root, solution, host.origin(), inner)
 
-    def resolve_at(new_dpi, size):
+    def resolve_at(new_dpi, size, *, stretch=False, adapt=False):
         t = TextMeasurer(new_dpi)
         sp = letter_space(units, t, theme)
-        sol, ext = solve_measured(planned, size, dpi=new_dpi, theme=theme, margin=margin, letters=sp, text=t)
+        sol, ext = solve_measured(planned, size, dpi=new_dpi, theme=theme, margin=margin, letters=sp, text=t,
+                                  stretch=stretch, adapt=adapt)
         return sol, ext, sp
 
     job = Job(plan=planned, theme=theme, dpi=dpi, size=tuple(float(v) for v in host.region()),
               solve=resolve_at, region=host.region, solution=solution, extents=extents, builder=builder,
-              letters=letter_texts, origin=host.origin)
+              letters=letter_texts, origin=host.origin, derived=derived)
     engine_for(root).jobs.append(job)
     return Rendered(figure=root, axes=_Paths(builder.axes, inner), layout=user_tree, job=job, inner=inner)

@@ -161,8 +161,10 @@ def _sides(axis: int) -> tuple[str, str, tuple[str, str]]:
 
 
 class _Solver:
-    def __init__(self, planned: Plan, extents: Mapping[str, Extent], letters: Mapping[str, float]):
+    def __init__(self, planned: Plan, extents: Mapping[str, Extent], letters: Mapping[str, float],
+                 stretch: bool = False):
         self.plan = planned
+        self.stretch = stretch
         self.extents = extents
         self.letters = letters
         self.spans: dict[tuple[str, int], _Span] = {}
@@ -241,6 +243,9 @@ class _Solver:
         leaves = self.core_leaves(cp, axis)
         gaps = 0.0 if leaves is None else (len(leaves.chunks) - 1) * leaves.gap
         fixed = node.width if axis == X else node.height
+        if fixed is not None and self.stretch:
+            # a fixed body becomes flexible, keeping its share: what measures differently absorbs
+            return _Span(lead, Track(weight=fixed / DEFAULT_CORE, minimum=gaps), trail)
         if fixed is None:
             fixed = cext.fixed[axis]
         if fixed is not None:
@@ -426,6 +431,7 @@ def solve(
     margin=0.0,
     letters: Mapping[str, float] | None = None,
     natural: float = DEFAULT_CORE,
+    stretch: bool = False,
 ) -> Solution:
     """Solve ``tree`` into rectangles in inches.
 
@@ -450,6 +456,10 @@ def solve(
     natural : float
         Inches per unit of weight a flexible core gets in a dimension whose
         size is derived (``DEFAULT_CORE``; 0 gives the least size that fits).
+    stretch : bool
+        Treat cores of a fixed ``width``/``height`` as flexible, sharing the
+        room in proportion to their fixed sizes: how a figure whose size was
+        derived from its content is solved again at another dpi or size.
 
     Returns
     -------
@@ -460,7 +470,7 @@ def solve(
     margin = to_inches(margin, "margin")
     figsize = (None, None) if figsize is None else tuple(to_inches(v, "figsize") if v is not None else None
                                                          for v in figsize)
-    solver = _Solver(planned, extents or {}, letters or {})
+    solver = _Solver(planned, extents or {}, letters or {}, stretch=stretch)
     size = [0.0, 0.0]
     starts = [0.0, 0.0]
     for axis in (X, Y):

@@ -115,6 +115,9 @@ class Extent:
     fixed: tuple = (None, None)
     #: For a core panel: the least (width, height) it can take.
     minimum: tuple = (0.0, 0.0)
+    #: Something the user should know about this layout (e.g. "12 of 120 labels shown"):
+    #: gathered after layout and said once in a :class:`~gridfig.GridfigWarning`.
+    note: str | None = None
     #: The overhangs are text the panel can move outward (a strip's name): where a
     #: perpendicular stack's overhang would share the corner, the layout pushes them past
     #: that stack and says how far in ``DrawContext.end_offset``.
@@ -396,6 +399,11 @@ class Panel:
     spans_groups: ClassVar[bool] = False
     #: A legend area: a node holding one is left out when legends are collected figure-wide.
     shows_legends: ClassVar[bool] = False
+    #: In a region too small for everything, the depth this panel may be shortened to (inches).
+    min_size: ClassVar[float | None] = None
+    #: In a region too small for everything, panels with a drop rank are left out, lowest
+    #: rank first (legends 1, labels 2); ``None``: never left out.
+    drop_rank: ClassVar[int | None] = None
 
     # -- what the framework asks ---------------------------------------------
     @property

@@ -99,6 +99,7 @@ class Dendrogram(Panel):
 
     kind: ClassVar[str] = "dendrogram"
     default_size: ClassVar[float] = to_inches("12mm")
+    min_size: ClassVar[float] = to_inches("3mm")
 
     def leaf_count(self) -> int | None:
         return None if self.linkage is None else len(self.linkage) + 1
@@ -190,6 +191,7 @@ class GroupDendrogram(Panel):
 
     kind: ClassVar[str] = "group_dendrogram"
     default_size: ClassVar[float] = to_inches("6mm")
+    min_size: ClassVar[float] = to_inches("2mm")
     spans_groups: ClassVar[bool] = True
     redraw_on_resize: ClassVar[bool] = True
 

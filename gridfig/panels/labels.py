@@ -62,9 +62,10 @@ class Labels(Panel):
         One label per data row (or column), in data order. Shown literally:
         ``"$5"`` is a dollar sign and a five, not mathtext. By default the
         data's own labels (a DataFrame's index or columns).
-    rotation : float, optional
+    rotation : float or "auto", optional
         Degrees; by default 0 on the left and right and 90 on top and at the
-        bottom.
+        bottom. ``"auto"`` on top and at the bottom takes the first of 0, 45
+        and 90 degrees at which every label fits (90 when none does).
     fontsize : float, optional
         Points; the theme's by default.
     show : "auto", "all", int or sequence, optional
@@ -82,14 +83,19 @@ class Labels(Panel):
 
     texts: tuple | None = attrs.field(default=None, converter=_texts, eq=False,
                                       repr=lambda t: "<data labels>" if t is None else f"<{len(t)} labels>")
-    rotation: float | None = None
+    rotation: float | str | None = None
     fontsize: float | None = None
     show: object = "auto"
     pad: float = attrs.field(default="0.5mm", converter=lambda v: to_inches(v, "pad"))
 
     kind: ClassVar[str] = "labels"
+    drop_rank: ClassVar[int] = 2
 
     def __attrs_post_init__(self):
+        rot = self.rotation
+        if not (rot is None or rot == "auto" or (isinstance(rot, (int, float, np.number))
+                                                  and not isinstance(rot, bool) and math.isfinite(rot))):
+            raise InputError(f"rotation: expected a number of degrees or 'auto', got {rot!r}")
         if self.texts is None:
             return  # checked when bound to the data's labels
         self._check_show()
@@ -124,11 +130,17 @@ class Labels(Panel):
         return None if self.texts is None else len(self.texts)
 
     def _rotation(self, side: str) -> float:
-        if self.rotation is not None:
+        if self.rotation is not None and self.rotation != "auto":
             return float(self.rotation)
         return 0.0 if side in ("left", "right") else 90.0
 
-    def pitch(self, side: str, order: np.ndarray, text, fontsize: float) -> float:
+    def _candidates(self, side: str) -> list[float]:
+        # rotation="auto": the first of these at which every label fits (else the last)
+        if self.rotation == "auto":
+            return [0.0] if side in ("left", "right") else [0.0, 45.0, 90.0]
+        return [self._rotation(side)]
+
+    def pitch(self, side: str, order: np.ndarray, text, fontsize: float, rotation: float | None = None) -> float:
         """Distance along the leaves two neighbouring labels need so they do not touch.
 
         Parallel boxes of width w and height h, turned by an angle a from the
@@ -137,7 +149,7 @@ class Labels(Panel):
         """
         line = text.line_height(fontsize)
         along_angle = 90.0 if side in ("left", "right") else 0.0
-        a = math.radians(self._rotation(side) - along_angle)
+        a = math.radians((self._rotation(side) if rotation is None else rotation) - along_angle)
         sin, cos = abs(math.sin(a)), abs(math.cos(a))
         side_by_side = line * SPACING / sin if sin > 1e-6 else math.inf
         if cos < 1e-6:
@@ -165,10 +177,21 @@ class Labels(Panel):
     def measure(self, ctx: MeasureContext) -> Extent:
         fontsize = self.fontsize or ctx.theme.fontsize
         order = ctx.order if ctx.order is not None else np.arange(len(self.texts))
-        shown = self.shown(order, ctx.along, self.pitch(ctx.side, order, ctx.text, fontsize))
+        for rotation in self._candidates(ctx.side):
+            shown = self.shown(order, ctx.along, self.pitch(ctx.side, order, ctx.text, fontsize, rotation))
+            if len(shown) == len(order):
+                break
         if not len(shown):
             return Extent(thickness=0.0)
-        align = text_alignment(ctx.side, self._rotation(ctx.side))
+        note = None
+        if self.show == "auto" and len(shown) < len(order) and ctx.along is not None:
+            step = shown[1] - shown[0] if len(shown) > 1 else len(order)
+            fix = "a smaller fontsize or a larger figure" if rotation == 90 or ctx.side in ("left", "right") \
+                else "rotation=90 (or \"auto\"), a smaller fontsize or a larger figure"
+            where = ctx.path if ctx.chunk is None else f"{ctx.path}[{ctx.chunk}]"
+            note = (f"{where}: {len(shown)} of {len(order)} labels shown (one in every {step}; the rest do not "
+                    f"fit); {fix} would show them all, label_rows=/label_cols= chosen ones")
+        align = text_alignment(ctx.side, rotation)
         lo_away, hi_away, lo_along, hi_along = 0.0, 0.0, 0.0, 0.0
         for pos in shown:
             w, h = ctx.text.size(self.texts[order[pos]], fontsize)
@@ -184,7 +207,7 @@ class Labels(Panel):
         placed = None
         if not isinstance(self.show, (str, int, np.integer)) and cell > 0:
             # chosen labels closer than they can be written are spread out, with leader lines
-            pitch = self.pitch(ctx.side, order[shown], ctx.text, fontsize)
+            pitch = self.pitch(ctx.side, order[shown], ctx.text, fontsize, rotation)
             wanted = (shown + 0.5) * cell
             spread = spread_out(wanted, pitch, 0.0, ctx.along)
             if np.abs(spread - wanted).max() > 1e-6:
@@ -192,14 +215,14 @@ class Labels(Panel):
                 offset += LEADER
                 before, after = max(before, pitch / 2 - spread[0]), max(after, spread[-1] + pitch / 2 - ctx.along)
         return Extent(thickness=offset + hi_away, before=max(before, 0.0), after=max(after, 0.0),
-                      info=(shown, offset, placed))
+                      info=(shown, offset, placed, rotation), note=note)
 
     def draw(self, ax, ctx: DrawContext) -> None:
         if ctx.info is None:
             return
-        shown, offset, placed = ctx.info
+        shown, offset, placed, rotation = ctx.info
         fontsize = self.fontsize or ctx.theme.fontsize
-        align = ctx.text_alignment(self._rotation(ctx.side))
+        align = ctx.text_alignment(rotation)
         ctx.set_away_limits(ax, 0.0, ctx.thickness)
         order = ctx.order
         at = shown + 0.5 if placed is None else placed

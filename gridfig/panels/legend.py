@@ -211,6 +211,7 @@ class Legends(Panel):
     redraw_on_resize: ClassVar[bool] = True
     spans_groups: ClassVar[bool] = True
     shows_legends: ClassVar[bool] = True
+    drop_rank: ClassVar[int] = 1
 
     def collects(self) -> str | None:
         return "node" if self.blocks is None else None
