@@ -116,3 +116,26 @@ def test_a_small_subplot_region_adapts_with_one_warning():
         assert slot.x0 * W - TOL <= x0 and x1 <= slot.x1 * W + TOL
         assert slot.y0 * H - TOL <= y0 and y1 <= slot.y1 * H + TOL
     plt.close(fig)
+
+
+def test_thinned_labels_are_said_once_and_auto_rotation_shows_them_all():
+    import numpy as np
+
+    data = np.random.default_rng(0).normal(size=(4, 12))
+    cols = [f"column {j}" for j in range(12)]
+
+    def tree(rotation):
+        return gf.Cross(core=gf.Heatmap(data=data), bottom=[gf.Labels(texts=cols, rotation=rotation)])
+
+    with pytest.warns(gf.GridfigWarning, match=r"bottom/labels: \d of 12 labels shown .*rotation=90") as seen:
+        out = gf.render(tree(0), figsize=(4, 2))
+    shown = len(out.axes["bottom/labels"].texts)
+    assert shown < 12 and f"{shown} of 12" in str(seen[0].message)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", gf.GridfigWarning)  # nothing left out: nothing said
+        auto = gf.render(tree("auto"), figsize=(4, 2))
+    texts = auto.axes["bottom/labels"].texts
+    assert [t.get_text() for t in texts] == cols and {t.get_rotation() for t in texts} == {45.0}  # 0 did not fit
+    with pytest.raises(gf.InputError, match="rotation: expected a number of degrees or 'auto'"):
+        gf.Labels(texts=cols, rotation="sideways")
+    plt.close("all")
