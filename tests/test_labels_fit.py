@@ -168,3 +168,39 @@ def test_strip_names_clear_rotated_labels_in_the_corners(rotations):
         assert inside(nb, fig.bbox), name.get_text()
         for label in labels:  # axis-aligned boxes: conservative for rotated text
             assert not overlap(nb, label.get_window_extent(renderer)), (name.get_text(), label.get_text())
+
+
+@pytest.mark.parametrize("case", ["legends below", "short rotated labels", "long rotated labels"])
+def test_a_strip_name_stays_next_to_its_strip(case):
+    """Pushed only as far as the text in its corner needs (issue: names thrown ~20 mm away)."""
+    import matplotlib.pyplot as plt
+
+    from helpers import MM
+
+    data, groups, blocks = gf.demo.seed_data()
+    kw = dict(legend_side="bottom") if case == "legends below" else dict(col_label_rotation=45)
+    if case == "long rotated labels":
+        data = data.rename(columns=lambda c: f"a long column name {c}")
+        blocks = blocks.rename(index=lambda c: f"a long column name {c}")
+    g = gf.clustermap(data, row_colors=groups, col_colors=blocks, **kw)
+    fig = g.figure
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    name = next(t for t in g.axes["row_colors"].texts if t.get_text() == "population")
+    box = name.get_window_extent(renderer)
+    strip = g.axes["row_colors"].get_window_extent(renderer)
+    labels = g.axes["col_labels"]
+    label_boxes = [t.get_window_extent(renderer) for t in labels.texts]
+    assert not any(overlap(box, b) for b in label_boxes)
+    assert inside(box, fig.bbox)
+    drop = (strip.y0 - box.y1) / fig.dpi  # how far below the strip the name starts
+    reaching = [b for b in label_boxes if b.x0 < strip.x1]  # labels that reach under the strip
+    assert bool(reaching) == (case == "long rotated labels")
+    if not reaching:
+        assert drop == pytest.approx(1 * MM, abs=0.02 * MM)  # right by the strip: nothing contests it
+    else:
+        # below the rotated labels that reach into its corner, and no further than their room + 1 mm
+        assert box.y1 <= min(b.y0 for b in reaching) + 0.5
+        reserved = labels.get_window_extent(renderer)
+        assert drop <= (strip.y0 - reserved.y0) / fig.dpi + 2 * MM
+    plt.close(fig)

@@ -236,7 +236,7 @@ class _Solver:
         for side in along_sides:
             for placed in cp.sides[side]:
                 ext = self.extent(placed)
-                push = self.corner_push(cp, axis, side, ext)
+                push = self.corner_push(cp, axis, side, placed, ext)
                 self.offsets[(placed.path, axis)] = push
                 lead, trail = max(lead, push[0] + ext.before), max(trail, push[1] + ext.after)
         cext = self.extents.get(cp.core.path) or Extent()
@@ -258,17 +258,26 @@ class _Solver:
             core = Track(weight=node.weight, minimum=max(cext.minimum[axis], gaps))
         return _Span(lead, core, trail)
 
-    def corner_push(self, cp: CrossPlan, axis: int, side: str, ext: Extent) -> tuple[float, float]:
+    def corner_push(self, cp: CrossPlan, axis: int, side: str, placed, ext: Extent) -> tuple[float, float]:
         """How far a side panel's movable end text must start past the core's ends.
 
         Its overhang at an end shares a corner with the stack across that end;
-        if panels of that stack also reach into the corner (rotated labels),
-        movable text goes past the outermost of them, else it stays by the core.
+        if panels of that stack reach into the corner as far as this panel's
+        own column (rotated labels), movable text goes past the outermost of
+        them, else it stays by the core.
         """
         if not ext.ends_move:
             return (0.0, 0.0)
         lead_side, trail_side, _ = _sides(axis)
         toward = "before" if side in ("left", "top") else "after"
+        # this panel's distance from the core, across its own stack
+        pads = self.core_pad(cp, 1 - axis)
+        near = pads[0] if side in ("left", "top") else pads[1]
+        for q in cp.sides[side]:
+            near += cp.node.gap
+            if q is placed:
+                break
+            near += self.thickness(q)
         pad_lead, pad_trail = self.core_pad(cp, axis)
         out = []
         for end, across, pad in (("before", lead_side, pad_lead), ("after", trail_side, pad_trail)):
@@ -279,7 +288,7 @@ class _Solver:
             reach, clear = pad, 0.0
             for q in cp.sides[across]:
                 reach += cp.node.gap + self.thickness(q)
-                if getattr(self.extent(q), toward) > 0:
+                if getattr(self.extent(q), toward) > near + 1e-9:
                     clear = reach
             out.append(clear)
         return (out[0], out[1])

@@ -192,18 +192,19 @@ class Labels(Panel):
             note = (f"{where}: {len(shown)} of {len(order)} labels shown (one in every {step}; the rest do not "
                     f"fit); {fix} would show them all, label_rows=/label_cols= chosen ones")
         align = text_alignment(ctx.side, rotation)
+        cell = (ctx.along / len(order)) if ctx.along else 0.0
         lo_away, hi_away, lo_along, hi_along = 0.0, 0.0, 0.0, 0.0
+        before, after = 0.0, 0.0
         for pos in shown:
             w, h = ctx.text.size(self.texts[order[pos]], fontsize)
             a0, a1, b0, b1 = anchored_box(w, h, ctx.side, align)
             lo_away, hi_away = min(lo_away, a0), max(hi_away, a1)
             lo_along, hi_along = min(lo_along, b0), max(hi_along, b1)
+            # how far this label reaches past the start and the end of the leaves
+            before = max(before, -(cell * (pos + 0.5) + b0))
+            after = max(after, b1 - cell * (len(order) - pos - 0.5))
         # the anchor sits far enough from the core that no part of a label reaches back past pad
         offset = self.pad - lo_away
-        cell = (ctx.along / len(order)) if ctx.along else 0.0
-        first, last = shown[0], shown[-1]
-        before = max(0.0, -(cell * (first + 0.5) + lo_along))
-        after = max(0.0, hi_along - cell * (len(order) - last - 0.5))
         placed = None
         if not isinstance(self.show, (str, int, np.integer)) and cell > 0:
             # chosen labels closer than they can be written are spread out, with leader lines
