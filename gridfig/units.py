@@ -26,8 +26,8 @@ def to_inches(value: Length, name: str = "length", *, allow_negative: bool = Fal
 
     Parameters
     ----------
-    value : float, int or str
-        A number of inches, or a string such as ``"2mm"``, ``"0.5cm"``,
+    value : real number or str
+        A number of inches (any real: int, float, Fraction, numpy scalar), or a string such as ``"2mm"``, ``"0.5cm"``,
         ``"0.1in"`` or ``"6pt"``. A bare number in a string is inches.
     name : str
         The argument's name, used in the error message.
@@ -42,11 +42,13 @@ def to_inches(value: Length, name: str = "length", *, allow_negative: bool = Fal
     InputTypeError
         If ``value`` is neither a number nor a string.
     """
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+    import numbers
+
+    if isinstance(value, bool) or not isinstance(value, (numbers.Real, str)):
         try:
             import numpy as np
 
-            if isinstance(value, np.number):
+            if isinstance(value, np.number) and not isinstance(value, np.complexfloating):
                 value = float(value)
             else:
                 raise TypeError

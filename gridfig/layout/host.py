@@ -2,7 +2,9 @@
 
 :func:`find_host` works out the figure and the region's size in inches and
 checks the host, touching nothing; :meth:`Host.claim` then takes the region
-(removing an Axes that is drawn over) and returns the SubplotSpec to build in.
+and returns the SubplotSpec to build in; :meth:`Host.finish` removes an Axes
+drawn over once everything was drawn, and :meth:`Host.restore` undoes a
+failed drawing.
 The host figure is never resized.
 """
 
@@ -23,15 +25,17 @@ class Host:
     size: tuple | None
     how: str  # "new", "spec", "box", "whole"
     target: Any = None  # the SubplotSpec, Bbox or Axes the region comes from
-    replaced: Any = None  # an Axes to remove when the region is claimed
+    replaced: Any = None  # an Axes drawn over, removed once the layout is drawn
     cell: Any = None
 
     def claim(self, fig=None):
-        """The SubplotSpec covering the region, in ``fig`` for a new figure (removes a replaced Axes)."""
+        """The SubplotSpec covering the region, in ``fig`` for a new figure.
+
+        An Axes drawn over stays until :meth:`finish` (after everything was drawn), so a
+        failure can leave the host as it was.
+        """
         if self.how == "new":
             self.fig = fig
-        if self.replaced is not None:
-            self.replaced.remove()
         if self.how == "spec":
             self.cell = self.target
         else:
@@ -40,6 +44,17 @@ class Host:
                 dict(left=b.x0, right=b.x1, bottom=b.y0, top=b.y1)
             self.cell = self.fig.add_gridspec(1, 1, wspace=0, hspace=0, **box)[0, 0]
         return self.cell
+
+    def finish(self) -> None:
+        """Everything was drawn: remove the Axes the layout was drawn over."""
+        if self.replaced is not None:
+            self.replaced.remove()
+            self.replaced = None
+
+    def restore(self, made) -> None:
+        """Undo :meth:`claim` after a failure: remove the Axes ``made``; the host's own stay as they were."""
+        for ax in made:
+            ax.remove()
 
     @property
     def root(self):

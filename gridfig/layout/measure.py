@@ -60,6 +60,22 @@ class TextMeasurer:
         return self.size("lp", fontsize)[1]
 
 
+def checked(ext, placed) -> Extent:
+    """A panel's measurement, refused when it is not a usable :class:`Extent` (naming the panel's path)."""
+    import math
+
+    from ..errors import InputError
+
+    who = f"{placed.path}: {type(placed.panel).__name__}.measure()"
+    if not isinstance(ext, Extent):
+        raise InputError(f"{who} must return an Extent, got {type(ext).__name__} {ext!r:.60}")
+    for field in ("thickness", "before", "after"):
+        v = getattr(ext, field)
+        if not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
+            raise InputError(f"{who} returned {field}={v!r}; it must be a finite length >= 0 in inches")
+    return ext
+
+
 def combine(extents: list[Extent]) -> Extent:
     """One panel's extent from its groups': the thickest, the first's overhang before, the last's after.
 
@@ -117,9 +133,9 @@ def measure(
                 else:
                     lengths = [None] * len(leaves.chunks) if length is None else leaves.lengths(length)
                     groups = [(i, c.positions, lengths[i]) for i, c in enumerate(leaves.chunks)]
-                out[placed.path] = combine([
+                out[placed.path] = combine([checked(
                     placed.panel.measure(MeasureContext(path=placed.path, side=side, order=order, along=glen,
-                                                        theme=theme, text=text, leaves=leaves, chunk=i))
+                                                        theme=theme, text=text, leaves=leaves, chunk=i)), placed)
                     for i, order, glen in groups])
         core = cp.core
         out[core.path] = core.panel.measure(

@@ -174,16 +174,25 @@ def render(
     """
     import matplotlib
 
+    from .. import validate
+
     tree = as_node(tree)
-    theme = theme or Theme()
+    # everything that can be checked is checked before a figure is made or a host touched
+    theme = validate.of_type(theme, Theme, "theme", "a gridfig.Theme") or Theme()
+    figsize = validate.figsize(figsize)
+    dpi = validate.dpi(dpi)
+    validate.of_type(letters, str, "letters", "a style such as 'a', 'A' or '(a)'")
+    if letters is not None:
+        from .decorate import letter_text
+
+        letter_text(letters, 0)  # a style with no letter in it is refused here
+    to_inches(margin, "margin")
     user_tree, inner = tree, ""
     planned = plan(tree)
     if legend is not None:
         tree, inner = with_legend_area(planned, legend, legend_gap)
         if inner:
             planned = plan(tree)
-    if figsize is not None:
-        figsize = tuple(None if v is None else to_inches(v, "figsize") for v in figsize)
     host = find_host(ax, figsize)
     if host.fig is not None:
         dpi = host.root.dpi
@@ -217,7 +226,10 @@ def render(
             import matplotlib.pyplot as plt
 
             plt.close(root)
+        else:  # a host figure is put back as it was: our Axes out, the user's Axes back in
+            host.restore(builder.axes.values())
         raise
+    host.finish()
     letter_texts = draw_letters(root, units, solution, host.origin(), letters, theme, inner) if units else []
     if debug:
         draw_debug(root, solution, host.origin(), inner)

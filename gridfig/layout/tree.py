@@ -34,6 +34,7 @@ from ..frame import SIDES
 from ..leaves import Leaves
 from ..panels.base import Panel, optional_length
 from ..units import to_inches
+from ..validate import number, panel_name, positive_length
 
 DEFAULT_GAP = "1mm"
 
@@ -136,12 +137,13 @@ class Cross(Node):
     top: tuple = attrs.field(default=(), converter=_panels)
     bottom: tuple = attrs.field(default=(), converter=_panels)
     gap: float = attrs.field(default=DEFAULT_GAP, converter=_gap)
-    width: float | None = attrs.field(default=None, converter=optional_length("width"))
-    height: float | None = attrs.field(default=None, converter=optional_length("height"))
-    weight: float = 1.0
+    width: float | None = attrs.field(default=None, converter=optional_length("width"), validator=positive_length)
+    height: float | None = attrs.field(default=None, converter=optional_length("height"),
+                                       validator=positive_length)
+    weight: float = attrs.field(default=1.0, validator=number(above=0, what="a share of the room"))
     rows: Leaves | None = attrs.field(default=None, converter=_leaves, eq=False)
     cols: Leaves | None = attrs.field(default=None, converter=_leaves, eq=False)
-    name: str | None = None
+    name: str | None = attrs.field(default=None, validator=panel_name)
     letter: object = None
     #: Set when a bare panel was wrapped: the panel then has the node's own path.
     bare: bool = attrs.field(default=False, repr=False)
@@ -184,8 +186,8 @@ def _items(value) -> tuple:
 class _Line(Node):
     items: tuple = attrs.field(converter=_items)
     gap: float = attrs.field(default=DEFAULT_GAP, converter=_gap)
-    weight: float = 1.0
-    name: str | None = None
+    weight: float = attrs.field(default=1.0, validator=number(above=0, what="a share of the room"))
+    name: str | None = attrs.field(default=None, validator=panel_name)
     letter: object = None
     share: bool = False
 

@@ -31,6 +31,7 @@ import numpy as np
 
 from ..frame import CENTER, SIDES, is_vertical, set_along_limits, set_away_limits, text_alignment, to_xy
 from ..units import to_inches
+from ..validate import number, panel_name
 
 __all__ = ["CENTER", "SIDES", "DrawContext", "Extent", "MeasureContext", "Panel", "Theme", "text_alignment"]
 
@@ -62,8 +63,8 @@ class Theme:
         Colour of labels and legend text.
     """
 
-    fontsize: float = 8.0
-    line_width: float = 0.7
+    fontsize: float = attrs.field(default=8.0, validator=number(above=0, what="a font size in points"))
+    line_width: float = attrs.field(default=0.7, validator=number(low=0, what="a line width in points"))
     line_color: str = "#222222"
     missing_color: str = "#d4d4d4"
     text_color: str = "#000000"
@@ -386,7 +387,7 @@ class Panel:
     """
 
     size: float | None = attrs.field(default=None, converter=optional_length("size"))
-    name: str | None = None
+    name: str | None = attrs.field(default=None, validator=panel_name)
 
     #: Path segment when ``name`` is not given.
     kind: ClassVar[str] = "panel"

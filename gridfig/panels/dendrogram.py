@@ -22,7 +22,11 @@ from .base import DrawContext, Panel
 def _linkage(value) -> np.ndarray | None:
     if value is None:
         return None
-    arr = np.asarray(value, dtype=float)
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise InputError(f"linkage: expected an (n-1, 4) linkage matrix of numbers, got "
+                         f"{type(value).__name__} {value!r:.40}") from None
     if arr.ndim != 2 or arr.shape[1] != 4 or arr.shape[0] < 1:
         raise InputError(f"linkage: expected an (n-1, 4) linkage matrix, got shape {arr.shape}")
     return arr

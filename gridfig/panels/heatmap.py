@@ -8,6 +8,7 @@ import attrs
 import numpy as np
 
 from ..errors import InputError
+from ..validate import number
 from .base import DrawContext, Panel
 from .colors import get_cmap
 
@@ -81,9 +82,9 @@ class Heatmap(Panel):
 
     data: np.ndarray = attrs.field(converter=_matrix, eq=False, repr=lambda a: f"<{a.shape[0]}x{a.shape[1]}>")
     cmap: object = "viridis"
-    vmin: float | None = None
-    vmax: float | None = None
-    center: float | None = None
+    vmin: float | None = attrs.field(default=None, validator=number(optional=True, what="a colour limit"))
+    vmax: float | None = attrs.field(default=None, validator=number(optional=True, what="a colour limit"))
+    center: float | None = attrs.field(default=None, validator=number(optional=True, what="a value"))
     robust: bool = False
     missing_color: str | None = None
     row_labels: tuple | None = attrs.field(default=None, converter=_labels, eq=False, repr=False)

@@ -10,6 +10,7 @@ import numpy as np
 
 from ..errors import InputError, quote_some
 from ..units import to_inches
+from ..validate import number
 from ..frame import anchored_box, text_alignment
 from .base import DrawContext, Extent, MeasureContext, Panel
 
@@ -84,7 +85,8 @@ class Labels(Panel):
     texts: tuple | None = attrs.field(default=None, converter=_texts, eq=False,
                                       repr=lambda t: "<data labels>" if t is None else f"<{len(t)} labels>")
     rotation: float | str | None = None
-    fontsize: float | None = None
+    fontsize: float | None = attrs.field(default=None, validator=number(above=0, optional=True,
+                                                                   what="a font size in points"))
     show: object = "auto"
     pad: float = attrs.field(default="0.5mm", converter=lambda v: to_inches(v, "pad"))
 

@@ -6,6 +6,7 @@ from typing import Callable, ClassVar
 
 import attrs
 
+from ..validate import callable_value
 from .base import CENTER, DrawContext, Extent, MeasureContext, Panel
 
 #: Core size assumed before the layout is first solved.
@@ -28,7 +29,7 @@ class Plot(Panel):
         ``func(ax)`` draws into a matplotlib Axes.
     """
 
-    func: Callable = attrs.field(eq=False)
+    func: Callable = attrs.field(eq=False, validator=callable_value)
 
     kind: ClassVar[str] = "plot"
 
