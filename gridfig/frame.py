@@ -79,10 +79,27 @@ def text_alignment(side: str, rotation: float) -> dict:
     that faces the core (centred across when the text runs across the away
     direction, as for unrotated column labels).
     """
+    return _extending(AWAY[side], rotation)
+
+
+def end_alignment(side: str, reading: str = "along") -> dict:
+    """Alignment keywords for text written past the end of the leaves, extending further along.
+
+    The text reads along the leaves (``reading="along"``: upwards on the left
+    and right, rightwards on top and at the bottom, as a strip's name) or
+    along the away direction (``"away"``), and is anchored on the edge that
+    faces the last leaf, so it grows past the end and never back over it.
+    """
+    turned = is_vertical(side) == (reading == "along")
+    return _extending(ALONG[side], 90.0 if turned else 0.0)
+
+
+def _extending(direction, rotation: float) -> dict:
+    # anchor text on the edge facing away from ``direction`` (figure x, y), so it extends that way
     rotation = float(rotation) % 360
     phi = math.radians(rotation)
-    ax_, ay_ = AWAY[side]
-    # the away direction seen from the text's own (unrotated) frame
+    ax_, ay_ = direction
+    # the direction seen from the text's own (unrotated) frame
     dx = ax_ * math.cos(phi) + ay_ * math.sin(phi)
     dy = -ax_ * math.sin(phi) + ay_ * math.cos(phi)
     if abs(dx) >= abs(dy) - 1e-9:

@@ -29,7 +29,8 @@ from typing import Any, ClassVar, Sequence
 import attrs
 import numpy as np
 
-from ..frame import CENTER, SIDES, is_vertical, set_along_limits, set_away_limits, text_alignment, to_xy
+from ..frame import (ALONG, CENTER, SIDES, end_alignment, is_vertical, set_along_limits, set_away_limits,
+                     text_alignment, to_xy)
 from ..units import to_inches
 
 __all__ = ["CENTER", "SIDES", "DrawContext", "Extent", "MeasureContext", "Panel", "Theme", "text_alignment"]
@@ -159,6 +160,11 @@ class MeasureContext:
     core_size: tuple | None = None
     leaves: Any = attrs.field(default=None, eq=False)
     chunk: int | None = None
+
+    @property
+    def last(self) -> bool:
+        """True when this measurement is of the last group (or of the whole axis): where end text goes."""
+        return self.chunk is None or self.leaves is None or self.chunk == len(self.leaves.chunks) - 1
 
 
 @attrs.frozen(kw_only=True)
@@ -316,13 +322,58 @@ class DrawContext:
         set_along_limits(ax, self.side, n_along)
         return img
 
-    def bars(self, ax, values, *, width: float = 0.8, **kwargs):
-        """One bar per leaf growing away from the core (``values`` in display order)."""
+    def bars(self, ax, values, *, width: float = 0.8, start=0.0, **kwargs):
+        """One bar per leaf growing away from the core (``values`` in display order).
+
+        Each bar runs from ``start`` (a number or one per leaf, away
+        coordinates) to ``start + value``: a baseline, or the top of the
+        segment below in a stack.
+        """
         values = np.asarray(values, dtype=float)
         centres = self.centres
         if self.vertical:
-            return ax.barh(centres, values, height=width, **kwargs)
-        return ax.bar(centres, values, width=width, **kwargs)
+            return ax.barh(centres, values, height=width, left=start, **kwargs)
+        return ax.bar(centres, values, width=width, bottom=start, **kwargs)
+
+    def beyond_end(self, ax, pad: float):
+        """A transform for data ``(x, y)`` that moves them ``pad`` inches further along the leaves.
+
+        Points placed at the end of the leaves (along ``along_extent``) with
+        it land ``pad`` inches past the last leaf, whatever the side: for
+        tick marks and text drawn past the end, at away positions in data units.
+        """
+        from matplotlib.transforms import ScaledTranslation
+
+        dx, dy = ALONG[self.side]
+        fig = ax.get_figure(root=True)
+        return ax.transData + ScaledTranslation(dx * pad, dy * pad, fig.dpi_scale_trans)
+
+    def end_alignment(self, reading: str = "along") -> dict:
+        """Keyword arguments for text past the end of the leaves, growing further along (see :func:`gridfig.frame.end_alignment`)."""
+        return end_alignment(self.side, reading)
+
+    def end_ticks(self, ax, away, labels, *, tick: float, pad: float, color, linewidth: float = 0.6,
+                  **text_kwargs) -> list:
+        """An axis in the away direction, drawn past the end of the leaves.
+
+        A line at the end of the leaves spans the ``away`` positions (data
+        units); each position gets a tick mark ``tick`` inches long pointing
+        past the end, and its label ``pad`` inches further on, reading along
+        the leaves like :meth:`end_text`. Returns the label ``Text`` objects.
+        """
+        away = np.asarray(away, dtype=float)
+        if not len(away):
+            return []
+        end = np.full(len(away), self.along_extent)
+        ax.plot(*self.xy(end[[0, -1]], away[[0, -1]]), color=color, lw=linewidth, clip_on=False,
+                solid_capstyle="butt")
+        x, y = self.xy(end, away)
+        ax.plot(x, y, ls="none", marker="|" if self.vertical else "_", ms=tick * 72, mew=linewidth,
+                color=color, clip_on=False, transform=self.beyond_end(ax, tick / 2))
+        place = self.beyond_end(ax, tick + pad)
+        align = self.end_alignment()
+        return [ax.text(xi, yi, s, transform=place, color=color, parse_math=False, clip_on=False,
+                        **align, **text_kwargs) for xi, yi, s in zip(x, y, labels)]
 
     def end_text(self, ax, text: str, *, pad: float, **kwargs):
         """Write ``text`` past the end of the leaves, centred across the panel.
@@ -469,6 +520,20 @@ class Panel:
     def legend_entries(self) -> Sequence[Any]:
         """Legend blocks this panel contributes to a legend area (after :meth:`bind`)."""
         return ()
+
+    def scale_limits(self) -> tuple | None:
+        """``(key, low, high)``: this panel's value-axis limits, to share with panels of the same key.
+
+        Called once when the tree is planned, after :meth:`bind`. Panels whose
+        ``key`` is equal (a plain string, anywhere in the figure) get the union
+        of their limits back through :meth:`with_scale_limits`. ``None`` (the
+        default) shares nothing.
+        """
+        return None
+
+    def with_scale_limits(self, low: float, high: float) -> "Panel":
+        """This panel drawn on the value axis ``low``..``high`` (the union of its shared scale); default ``self``."""
+        return self
 
     def collects(self) -> str | None:
         """``"node"`` if this panel gathers the legend blocks of its own Cross's panels when the
