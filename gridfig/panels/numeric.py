@@ -233,20 +233,18 @@ class Bars(ValuePanel):
 
     kind: ClassVar[str] = "bars"
 
+    def __attrs_post_init__(self):
+        if self.categories is None and np.ndim(self.values) == 2:  # stacked: the columns are known now
+            cols = getattr(self.values, "columns", range(np.shape(self.values)[1]))
+            object.__setattr__(self, "categories", tuple(str(c) for c in cols))
+
     def bind(self, leaves) -> "Bars":
-        if self.stacked:
-            import pandas as pd
-
+        if self.categories is not None:
+            k = len(self.categories)
             rows = as_rows(self.values, leaves, self.label)
-            cats = self.values.columns if isinstance(self.values, pd.DataFrame) else range(np.shape(self.values)[1])
-            k = len(cats)
             matrix = np.array([np.full(k, np.nan) if r is None else r for r in rows], dtype=float).reshape(-1, k)
-            return attrs.evolve(self, values=matrix, categories=tuple(str(c) for c in cats))
+            return attrs.evolve(self, values=matrix)
         return attrs.evolve(self, values=as_vector(self.values, leaves, self.label))
-
-    @property
-    def stacked(self) -> bool:
-        return self.categories is not None or np.ndim(self.values) == 2
 
     def leaf_count(self) -> int | None:
         return None if is_labelled(self.values) else len(self.values)
