@@ -303,3 +303,26 @@ def test_the_new_panels_never_branch_on_their_side():
     for name in ("numeric.py", "distributions.py", "texts.py"):
         source = (root / name).read_text()
         assert not re.search(r"side\s*(==|!=|in\b)|\.vertical", source), name
+
+
+def test_missing_values_draw_nothing_and_all_missing_still_draws_an_axis():
+    gappy = VALUES.copy()
+    gappy.iloc[[1, 2, 6]] = np.nan
+    out = render("top", gf.Area(values=gappy), False, others=False)
+    ax = out.axes["top/area"]
+    along, away = ax.lines[0].get_data()
+    assert np.isnan(away).sum() == 3
+    shown = gappy.to_numpy()[ORDER]
+    runs = np.count_nonzero(np.diff(np.concatenate([[0], np.isfinite(shown).astype(int), [0]])) == 1)
+    assert len(ax.patches) == runs  # one filled area per run of present values
+    empty = render("left", gf.Bars(values=[np.nan] * N), False, others=False)
+    assert empty.plan.panels["left/bars"].panel.value_limits() == (0.0, 1.0)
+    assert len(empty.axes["left/bars"].texts) >= 2
+
+
+def test_explicit_limits_win_and_ticks_stay_inside_them():
+    out = render("right", gf.Points(values=VALUES, limits=(-10, None)), False, others=False)
+    panel = out.plan.panels["right/points"].panel
+    assert panel.value_limits() == (-10.0, VALUES.max())
+    ticks = [float(t.get_text()) for t in out.axes["right/points"].texts]
+    assert min(ticks) >= -10 and max(ticks) <= VALUES.max()
