@@ -349,7 +349,11 @@ class DrawContext:
         return ax.transData + ScaledTranslation(dx * pad, dy * pad, fig.dpi_scale_trans)
 
     def end_alignment(self, reading: str = "along") -> dict:
-        """Keyword arguments for text past the end of the leaves, growing further along (see :func:`gridfig.frame.end_alignment`)."""
+        """Keyword arguments for text past the end of the leaves, growing further along.
+
+        ``reading`` is ``"along"`` (the way the leaves run) or ``"away"``; see
+        :func:`gridfig.frame.end_alignment`.
+        """
         return end_alignment(self.side, reading)
 
     def end_ticks(self, ax, away, labels, *, tick: float, pad: float, color, linewidth: float = 0.6,
@@ -532,7 +536,10 @@ class Panel:
         return None
 
     def with_scale_limits(self, low: float, high: float) -> "Panel":
-        """This panel drawn on the value axis ``low``..``high`` (the union of its shared scale); default ``self``."""
+        """This panel drawn on the value axis ``low``..``high``, the union of its shared scale.
+
+        The default returns ``self``.
+        """
         return self
 
     def collects(self) -> str | None:

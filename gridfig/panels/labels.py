@@ -150,7 +150,8 @@ class Labels(Panel):
         side_by_side = line * SPACING / sin if sin > 1e-6 else math.inf
         if cos < 1e-6:
             return side_by_side
-        widest = max((text.size(t, fontsize, **self.font())[0] for t in set(self.texts[i] for i in order)), default=0.0)
+        font = self.font()
+        widest = max((text.size(t, fontsize, **font)[0] for t in set(self.texts[i] for i in order)), default=0.0)
         return min(side_by_side, widest * SPACING / cos)
 
     def shown(self, order: np.ndarray, along: float | None, pitch: float) -> np.ndarray:
@@ -211,11 +212,12 @@ class Labels(Panel):
         ctx.set_away_limits(ax, 0.0, ctx.thickness)
         order = ctx.order
         at = shown + 0.5 if placed is None else placed
+        font = self.font()
         for pos, where in zip(shown, at):
             x, y = ctx.xy(where, offset)
-            font = self.font()
             ax.text(x, y, self.texts[order[pos]], fontsize=fontsize, color=self.text_color(order[pos], ctx.theme),
-                    fontweight=font.get("weight", "normal"), fontfamily=font.get("family"), parse_math=False, clip_on=False, **align)
+                    fontweight=font.get("weight", "normal"), fontfamily=font.get("family"), parse_math=False,
+                    clip_on=False, **align)
         if placed is not None:
             from matplotlib.collections import LineCollection
 
