@@ -326,3 +326,14 @@ def test_explicit_limits_win_and_ticks_stay_inside_them():
     assert panel.value_limits() == (-10.0, VALUES.max())
     ticks = [float(t.get_text()) for t in out.axes["right/points"].texts]
     assert min(ticks) >= -10 and max(ticks) <= VALUES.max()
+
+
+def test_stacked_colours_by_palette_list_or_mapping():
+    parts = pd.DataFrame(np.ones((N, 2)), index=LABELS, columns=["x", "y"])
+    for colors, expected in (("Set2", None), (["red", "blue"], ["red", "blue"]),
+                             ({"y": "blue", "x": "red"}, ["red", "blue"])):
+        bars = gf.Bars(values=parts, colors=colors)
+        got = bars.bar_colors()
+        assert len(got) == 2 and (expected is None or got == expected)
+    with pytest.raises(gf.InputError, match="one colour per stacked column"):
+        gf.Bars(values=parts, colors=["red"]).bar_colors()

@@ -167,6 +167,10 @@ class Histogram(_Distributions):
 
     kind: ClassVar[str] = "histogram"
 
+    def data_limits(self):
+        given = [self.bins] if np.ndim(self.bins) else []
+        return _finite_range(*self.values, *given)
+
     def edges(self) -> np.ndarray:
         if np.ndim(self.bins):
             return np.asarray(self.bins, dtype=float)

@@ -192,10 +192,8 @@ class ValuePanel(Panel):
 def _colors(colors, n: int, who: str) -> list:
     from .colors import palette
 
-    if colors is None:
-        return palette(n)
-    if isinstance(colors, str) or (isinstance(colors, tuple) and len(colors) in (3, 4) and n != len(colors)):
-        return [colors] * n
+    if colors is None or isinstance(colors, str):
+        return palette(n, colors)  # distinct colours, of the named palette if given
     colors = list(colors)
     if len(colors) != n:
         raise InputError(f"{who}: colors needs one colour per stacked column ({n}), got {len(colors)}")
@@ -214,9 +212,9 @@ class Bars(ValuePanel):
         its columns are the categories of a legend).
     color : colour
         Colour of unstacked bars.
-    colors : list or mapping, optional
-        Colours of the stacked columns (a list in column order, or column ->
-        colour); a distinct palette by default.
+    colors : str, list or mapping, optional
+        Colours of the stacked columns (a palette name, a list in column
+        order, or column -> colour); distinct colours by default.
     baseline : float
         Where bars start: a value below it draws a bar toward the core.
         Stacked segments pile outward from it (positive) and inward (negative).
