@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 import gridfig as gf
-from helpers import overlap
+from helpers import overlap, text_boxes
 
 SIDES = ["left", "right", "top", "bottom"]
 N = 9
@@ -195,16 +195,21 @@ def test_the_value_axis_is_inside_its_room_and_overlaps_no_other_text(side, spli
     fig = out.figure
     renderer = fig.canvas.get_renderer()
     fig.draw_without_rendering()
-    last, shown = cells(out, side, name, split)[-1]
+    # going round the core, each side's axis has a corner of its own: below the rows on the left, left
+    # of the columns on top, above the rows on the right, right of the columns at the bottom
+    end = {"left": "after", "bottom": "after", "right": "before", "top": "before"}[side]
+    last, shown = cells(out, side, name, split)[-1 if end == "after" else 0]
     panel = out.plan.panels[f"{side}/{name}"].panel
     lo, hi = panel.value_limits()
     box = last.get_window_extent(renderer)
-    after = out.extents[f"{side}/{name}"].after * fig.dpi
-    assert after > 0
-    # the reserved room: the Axes box across the panel, and `after` past the end of the leaves
-    room = {"left": (box.x0, box.y0 - after, box.x1, box.y1), "right": (box.x0, box.y0 - after, box.x1, box.y1),
-            "top": (box.x0, box.y0, box.x1 + after, box.y1), "bottom": (box.x0, box.y0, box.x1 + after, box.y1)}
-    x0, y0, x1, y1 = room[side]
+    ext = out.extents[f"{side}/{name}"]
+    room = getattr(ext, end) * fig.dpi
+    assert room > 0 and getattr(ext, "before" if end == "after" else "after") == 0
+    # the reserved room: the Axes box across the panel, and `room` past that end of the leaves
+    x0, y0, x1, y1 = {"left": (box.x0, box.y0 - room, box.x1, box.y1),
+                      "right": (box.x0, box.y0, box.x1, box.y1 + room),
+                      "top": (box.x0 - room, box.y0, box.x1, box.y1),
+                      "bottom": (box.x0, box.y0, box.x1 + room, box.y1)}[side]
     ticks = last.texts
     assert len(ticks) >= 2
     values = []
@@ -230,6 +235,19 @@ def test_the_value_axis_is_inside_its_room_and_overlaps_no_other_text(side, spli
 def test_no_axis_reserves_no_room_and_draws_no_ticks():
     out = render("left", gf.Bars(values=VALUES, axis=False), False)
     assert out.extents["left/bars"].after == 0 and not out.axes["left/bars"].texts
+
+
+def test_panels_on_all_four_sides_write_their_axes_into_four_corners_without_overlap():
+    frame = pd.DataFrame(rng.normal(size=(N, N)), index=LABELS, columns=LABELS)
+    stack = [gf.AnnotationStrip(values=list("aabbbccca"), name="strip"), gf.Bars(values=VALUES, title="bars"),
+             gf.Box(values=DISTS, title="box"), gf.Labels()]
+    tree = gf.Cross(core=gf.Heatmap.from_frame(frame), rows=SPLIT, cols=SPLIT, gap="1mm",
+                    left=stack, right=stack, top=stack, bottom=stack)
+    out = gf.render(tree, figsize=(7, 7))
+    boxes = text_boxes(out.figure)
+    hits = [(t.get_text(), u.get_text()) for i, (t, e) in enumerate(boxes) for u, f in boxes[i + 1:]
+            if t.axes is not u.axes and overlap(e, f)]
+    assert not hits
 
 
 def test_panels_with_one_scale_key_share_their_limits_across_nodes():

@@ -2,9 +2,10 @@
 
 Every panel here draws numbers on one **value axis** for the whole panel
 (every group of a split axis shares it), whose ticks and labels are written
-past the end of the leaves -- below the last row on the left and right, after
-the last column on top and at the bottom, where a strip writes its name --
-in room the panel measures and reserves. Panels with the same ``scale`` key
+past one end of the leaves, going round the core (:data:`gridfig.frame.AXIS_END`):
+below the last row on the left, before the first column on top, above the
+first row on the right, after the last column at the bottom -- so each corner
+holds one side's axes -- in room the panel measures and reserves. Panels with the same ``scale`` key
 share their limits (planned once, :meth:`gridfig.Panel.scale_limits`).
 
 Values are one per leaf, in data order: a list or array by position, or a
@@ -158,14 +159,17 @@ class ValuePanel(Panel):
         most = int(np.clip(thickness / (2.2 * line), 2, 5))
         ticks = tuple(scale_ticks(Normalize(*self.value_limits()), most=most))
         labels = tuple(fmt(t) for t in ticks)
-        align = end_alignment(ctx.side)
+        end = ctx.axis_end
+        align = end_alignment(ctx.side, "along", end)
         boxes = [anchored_box(*ctx.text.size(s, fontsize), ctx.side, align) for s in labels]
         inset = min(max([max(-b[0], b[1]) for b in boxes], default=0.0), thickness / 4)
-        reach = max([b[3] for b in boxes], default=0.0)
-        after = TICK + PAD + reach
+        # how far the labels reach past the end: along the leaves after, back against them before
+        reach = max([b[3] if end == "after" else -b[2] for b in boxes], default=0.0)
+        room = TICK + PAD + reach
         if self.title:
-            after += TITLE_PAD + ctx.text.size(self.title, fontsize)[0]
-        return Extent(thickness=thickness, after=after if ctx.last else 0.0,
+            room += TITLE_PAD + ctx.text.size(self.title, fontsize)[0]
+        room = room if ctx.at_end(end) else 0.0
+        return Extent(thickness=thickness, **{end: room},
                       info=AxisInfo(ticks=ticks, labels=labels, inset=inset, reach=reach))
 
     def draw(self, ax, ctx: DrawContext) -> None:
@@ -175,13 +179,14 @@ class ValuePanel(Panel):
         per = (hi - lo) / max(ctx.thickness - 2 * inset, 1e-9)  # value units per inch
         ctx.set_away_limits(ax, lo - inset * per, hi + inset * per)
         self.draw_values(ax, ctx)
-        if info is None or ctx.chunk not in (None, ctx.chunks - 1):
-            return  # one axis, after the last group
+        end = ctx.axis_end
+        if info is None or not ctx.at_end(end):
+            return  # one axis, beside the group at that end
         fontsize = self.fontsize or ctx.theme.fontsize
         ctx.end_ticks(ax, info.ticks, info.labels, tick=TICK, pad=PAD, color=ctx.theme.text_color,
-                      fontsize=fontsize)
+                      end=end, fontsize=fontsize)
         if self.title:
-            ctx.end_text(ax, self.title, pad=TICK + PAD + info.reach + TITLE_PAD, fontsize=fontsize,
+            ctx.end_text(ax, self.title, pad=TICK + PAD + info.reach + TITLE_PAD, end=end, fontsize=fontsize,
                          color=ctx.theme.text_color)
 
     def draw_values(self, ax, ctx: DrawContext) -> None:  # pragma: no cover - abstract
