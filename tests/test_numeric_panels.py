@@ -355,3 +355,13 @@ def test_stacked_colours_by_palette_list_or_mapping():
         assert len(got) == 2 and (expected is None or got == expected)
     with pytest.raises(gf.InputError, match="one colour per stacked column"):
         gf.Bars(values=parts, colors=["red"]).bar_colors()
+
+
+def test_text_colour_is_one_colour_or_one_per_leaf():
+    texts = [f"t{i}" for i in range(N)]
+    per_leaf = ["red", None, "blue"] + [None] * (N - 3)
+    for color, expected in (((0.1, 0.2, 0.3), [(0.1, 0.2, 0.3)] * N),
+                            (per_leaf, [c or "#000000" for c in per_leaf])):
+        out = render("left", gf.Text(values=texts, color=color, show="all"), False, others=False)
+        got = {t.get_text(): t.get_color() for t in out.axes["left/text"].texts}
+        assert [got[t] for t in texts] == expected

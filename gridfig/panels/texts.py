@@ -60,8 +60,9 @@ class Text(Labels):
     ----------
     values : sequence or Series
         One text per leaf (a Series is matched by label; missing ones are blank).
-    color : colour, sequence or Series
-        One colour, or one per leaf (in data order, or a Series matched by label).
+    color : colour, list or Series
+        One colour (a name or an RGB tuple), or one per leaf: a list in data
+        order, or a Series matched by label (missing ones in the theme's colour).
     fontweight, family : str, optional
         matplotlib's font weight (``"bold"``) and family; measured as drawn.
     """
@@ -80,17 +81,13 @@ class Text(Labels):
 
         texts = ["" if t is None else str(t) for t in matched(self.values)]
         color = self.color
-        if color is not None and not isinstance(color, (str, tuple)):
-            color = tuple(matched(color))
+        if is_labelled(color) or isinstance(color, list) or getattr(color, "ndim", 0) == 1:
+            color = list(matched(color))  # one per leaf, in data order: a list (a tuple is one colour)
         return attrs.evolve(self, texts=texts, color=color)
 
     def font(self) -> dict:
         return {"weight": self.fontweight, "family": self.family}
 
     def text_color(self, position: int, theme) -> Any:
-        if self.color is None:
-            return theme.text_color
-        if isinstance(self.color, str) or (isinstance(self.color, tuple) and len(self.color) in (3, 4)
-                                           and not isinstance(self.color[0], (str, tuple))):
-            return self.color
-        return self.color[position] or theme.text_color
+        color = self.color[position] if isinstance(self.color, list) else self.color
+        return theme.text_color if color is None else color
