@@ -300,8 +300,9 @@ def test_clustermap_places_annotations_beside_the_strips():
     data, groups, blocks = gf.demo.seed_data()
     score = data.mean(axis=1)
     g = gf.clustermap(data, row_colors=groups, col_colors=blocks, row_split=groups,
-                      row_annotations=[gf.Bars(values=score), gf.Numbers(values=score, fmt=".3f", show="all")],
-                      col_annotations=[gf.Points(values=data.std())])
+                      row_annotations=[gf.Bars(values=score, title="mean"),
+                                       gf.Numbers(values=score, fmt=".3f", show="all")],
+                      col_annotations=[gf.Points(values=data.std(), title="sd")])
     cp = g.rendered.plan.crosses[g.rendered.inner]
     left = [type(p.panel).__name__ for p in cp.sides["left"]]
     assert left[:3] == ["AnnotationStrip", "Bars", "Numbers"] and left[-1] == "Dendrogram"
@@ -311,6 +312,9 @@ def test_clustermap_places_annotations_beside_the_strips():
         assert texts == pytest.approx(np.round(score.to_numpy()[rows], 3))
     along, away = g.axes["top/points"].lines[0].get_data()
     assert away == pytest.approx(data.std().to_numpy()[g.col_order])
+    boxes = text_boxes(g.figure)
+    assert not [(t.get_text(), u.get_text()) for i, (t, e) in enumerate(boxes) for u, f in boxes[i + 1:]
+                if t.axes is not u.axes and overlap(e, f)]
     with pytest.raises(gf.InputTypeError, match="row_annotations"):
         gf.clustermap(data, row_annotations=[score])
     plt.close(g.figure)
