@@ -41,8 +41,53 @@ def bars_tree(panel=Bars) -> gf.Cross:
     )
 
 
+def _demo_frames():
+    import pandas as pd
+
+    data, groups, blocks = gf.demo.seed_data()
+    rng = np.random.default_rng(11)
+    parts = pd.DataFrame(rng.uniform(0, 1, (len(data), 3)), index=data.index, columns=["A", "B", "C"])
+    return data, groups, blocks, parts
+
+
+def numeric_figure():
+    """docs/panels.md: bars (plain and stacked), points, lines and an area beside a split clustermap."""
+    data, groups, blocks, parts = _demo_frames()
+    return gf.clustermap(data, row_colors=groups, col_colors=blocks, center=0, row_split=groups,
+                         row_annotations=[gf.Bars(values=data.mean(axis=1), title="mean"),
+                                          gf.Bars(values=parts, name="parts")],
+                         col_annotations=[gf.Area(values=data.std(), title="sd"),
+                                          gf.Points(values=data.mean(), line=True, title="mean")],
+                         figsize=("170mm", "120mm"))
+
+
+def distributions_figure():
+    """docs/panels.md: a box plot per row, a violin per column, a histogram per row."""
+    data, groups, blocks, _ = _demo_frames()
+    return gf.clustermap(data, row_colors=groups, center=0, row_split=groups,
+                         row_annotations=[gf.Box(values=data, title="row values"),
+                                          gf.Histogram(values=data, bins=8)],
+                         col_annotations=[gf.Violin(values=data.T, title="column values")],
+                         figsize=("170mm", "120mm"))
+
+
+def text_figure():
+    """docs/panels.md: numbers and styled text per leaf."""
+    data, groups, blocks, _ = _demo_frames()
+    mean = data.mean(axis=1)
+    colour = mean.map(lambda v: "tab:red" if v > 5 else "tab:blue")
+    return gf.clustermap(data, row_colors=groups, center=0,
+                         row_annotations=[gf.Numbers(values=mean, fmt=".1f"),
+                                          gf.Text(values=groups.str.upper(), color=colour, fontweight="bold")],
+                         col_annotations=[gf.Numbers(values=data.max(), fmt=".0f")],
+                         figsize=("150mm", "110mm"))
+
+
 def main():
     HERE.mkdir(exist_ok=True)
+    for name, make in (("panels_numeric", numeric_figure), ("panels_distributions", distributions_figure),
+                       ("panels_text", text_figure)):
+        make().savefig(HERE / f"{name}.png", dpi=110)
     gf.demo.seed_figure().savefig(HERE / "seed.png", dpi=110)
     gf.render(bars_tree(), figsize=(5, 4)).savefig(HERE / "bars.png", dpi=110)
     import runpy

@@ -3,7 +3,8 @@
 The pieces::
 
     gridfig.layout   the tree (Cross, Row, Column), the solver, realisation
-    gridfig.panels   Heatmap, Dendrogram, AnnotationStrip, Labels, ScaleBar, Legends
+    gridfig.panels   Heatmap, Dendrogram, AnnotationStrip, Labels, ScaleBar, Legends,
+                     Bars, Points, Lines, Area, Box, Violin, Histogram, Numbers, Text
     gridfig.clustering  clustering as its own step (no drawing): gridfig.cluster(), scale()
 """
 
@@ -15,6 +16,7 @@ from .layout import Column, Cross, Plan, Rect, Rendered, Row, Solution, plan, re
 from .leaves import Chunk, Leaves
 from .panels import (AnnotationStrip, Dendrogram, DrawContext, Extent, GroupDendrogram, Heatmap, Labels, Legends,
                      MeasureContext, Panel, Plot, ScaleBar, Theme, align_series)
+from .panels import Area, Bars, Box, Histogram, Lines, Numbers, Points, Text, ValuePanel, Violin
 from .units import to_inches
 
 __version__ = "0.1.0"
@@ -25,4 +27,5 @@ __all__ = [
     "GroupDendrogram", "Heatmap", "InputError", "InputTypeError", "Labels", "LayoutError", "Leaves", "Legends",
     "MeasureContext", "Panel", "Plan", "Rect", "Rendered", "Row", "ScaleBar", "Solution", "Theme",
     "align_series", "plan", "render", "solve", "to_inches",
+    "Area", "Bars", "Box", "Histogram", "Lines", "Numbers", "Points", "Text", "ValuePanel", "Violin",
 ]

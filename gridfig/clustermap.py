@@ -17,7 +17,7 @@ from .errors import InputError, InputTypeError, quote_some
 from .layout import Cross, Rendered, render
 from .layout.decorate import outside
 from .leaves import Leaves
-from .panels import AnnotationStrip, Dendrogram, GroupDendrogram, Heatmap, Labels, Legends, Theme
+from .panels import AnnotationStrip, Dendrogram, GroupDendrogram, Heatmap, Labels, Legends, Panel, Theme
 from .panels.colors import QUALITATIVE
 from .panels.groups import GroupBlocks, GroupTitles
 from .panels.legend import ScaleLegend
@@ -173,6 +173,14 @@ def _strips(spec, name: str, first_palette: int) -> list[AnnotationStrip]:
     return strips
 
 
+def _panels(spec, name: str) -> list:
+    panels = [spec] if isinstance(spec, Panel) else list(spec or ())
+    bad = [type(p).__name__ for p in panels if not isinstance(p, Panel)]
+    if bad:
+        raise InputTypeError(f"{name}: expected a list of panels (gridfig.Bars, gridfig.Box, ...), got {bad[0]}")
+    return panels
+
+
 def _label_show(spec, name: str):
     """Map seaborn's xticklabels/yticklabels to a Labels ``show`` (or None for no labels)."""
     if spec is False or spec is None:
@@ -240,6 +248,8 @@ def clustered_heatmap(
     row_split_title_side: str = "left",
     col_split_title_side: str = "top",
     split_blocks: bool = False,
+    row_annotations=(),
+    col_annotations=(),
     name: str | None = None,
     sized: bool = True,
 ) -> Cross:
@@ -324,6 +334,10 @@ def clustered_heatmap(
         Where titles go (outermost on that side).
     split_blocks : bool
         A coloured block per group beside the strips (ComplexHeatmap's ``anno_block``).
+    row_annotations, col_annotations : list of Panel
+        Any panels (``gridfig.Bars``, ``Box``, ``Numbers``, your own, ...) beside the strips:
+        rows on the left, columns on top, listed from the core outward. Their
+        pandas data is matched to the data's labels.
     name : str, optional
         The node's path segment when it is composed into a Row or Column.
     sized : bool
@@ -388,8 +402,8 @@ def clustered_heatmap(
                   if s.mode == "categories" else s for s in col_strips]
 
     sides: dict[str, list] = {"left": [], "right": [], "top": [], "bottom": []}
-    sides["left"] += row_strips
-    sides["top"] += col_strips
+    sides["left"] += row_strips + _panels(row_annotations, "row_annotations")
+    sides["top"] += col_strips + _panels(col_annotations, "col_annotations")
     if split_blocks:
         if rows.split:
             sides["left"].append(GroupBlocks(size=ssize, name="row_blocks"))
@@ -434,7 +448,8 @@ def clustered_heatmap(
             raise InputError(f"{arg}: expected one of {valid}, got {side!r}")
         sides[side].append(GroupTitles(titles=spec, name=f"{arg[:3]}_titles"))
 
-    has_blocks = cbar or (legend and any(s.mode != "colors" for s in row_strips + col_strips))
+    has_blocks = cbar or (legend and (any(s.mode != "colors" for s in row_strips + col_strips)
+                                      or any(p.legend_entries() for p in sides["left"] + sides["top"])))
     if has_blocks and legend_side is not None:
         if legend_side not in ("left", "right", "top", "bottom"):
             raise InputError(f"legend_side: expected 'left', 'right', 'top' or 'bottom', got {legend_side!r}")

@@ -79,10 +79,36 @@ def text_alignment(side: str, rotation: float) -> dict:
     that faces the core (centred across when the text runs across the away
     direction, as for unrotated column labels).
     """
+    return _extending(AWAY[side], rotation)
+
+
+#: The end of the leaves a side panel's value axis is drawn past, per side. Going round the
+#: core, each corner holds one side's axis (left: bottom-left, bottom: bottom-right, right:
+#: top-right, top: top-left), so the axes of panels on neighbouring sides never meet; rows'
+#: axes go below them and columns' to their left, as in ComplexHeatmap.
+AXIS_END = {"left": "after", "bottom": "after", "right": "before", "top": "before"}
+
+
+def end_alignment(side: str, reading: str = "along", end: str = "after") -> dict:
+    """Alignment keywords for text written past an end of the leaves, extending further out.
+
+    The text reads along the leaves (``reading="along"``: upwards on the left
+    and right, rightwards on top and at the bottom, as a strip's name) or
+    along the away direction (``"away"``), and is anchored on the edge that
+    faces the leaves, so past the last leaf (``end="after"``) or before the
+    first (``"before"``) it grows outward and never back over them.
+    """
+    turned = is_vertical(side) == (reading == "along")
+    sign = 1.0 if end == "after" else -1.0
+    return _extending((sign * ALONG[side][0], sign * ALONG[side][1]), 90.0 if turned else 0.0)
+
+
+def _extending(direction, rotation: float) -> dict:
+    # anchor text on the edge facing away from ``direction`` (figure x, y), so it extends that way
     rotation = float(rotation) % 360
     phi = math.radians(rotation)
-    ax_, ay_ = AWAY[side]
-    # the away direction seen from the text's own (unrotated) frame
+    ax_, ay_ = direction
+    # the direction seen from the text's own (unrotated) frame
     dx = ax_ * math.cos(phi) + ay_ * math.sin(phi)
     dy = -ax_ * math.sin(phi) + ay_ * math.cos(phi)
     if abs(dx) >= abs(dy) - 1e-9:

@@ -100,6 +100,7 @@ def plan(tree) -> Plan:
     tree = as_node(tree)
     crosses: dict[str, CrossPlan] = {}
     _plan_node(tree, "", {}, crosses)
+    _share_scales(crosses)
     _gather_legends(tree, crosses)
     panels = {}
     for path, obj in walk(tree):
@@ -212,6 +213,21 @@ def _axis_leaves(node: Cross, path: str, axis: int, given: Leaves | None, n: int
     if leaves.axis != axis:
         leaves = attrs.evolve(leaves, axis=axis)
     return leaves
+
+
+def _share_scales(crosses: dict) -> None:
+    """Give bound panels with the same :meth:`~gridfig.Panel.scale_limits` key, anywhere in the figure,
+    the union of their limits (through :meth:`~gridfig.Panel.with_scale_limits`)."""
+    placed = [(cp, pl, pl.panel.scale_limits()) for cp in crosses.values()
+              for pl in (cp.core, *[q for side in SIDES for q in cp.sides[side]])]
+    union: dict = {}
+    for _, _, lim in placed:
+        if lim is not None:
+            lo, hi = union.get(lim[0], (lim[1], lim[2]))
+            union[lim[0]] = (min(lo, lim[1]), max(hi, lim[2]))
+    for cp, pl, lim in placed:
+        if lim is not None:
+            _replace(cp, pl, attrs.evolve(pl, panel=pl.panel.with_scale_limits(*union[lim[0]])))
 
 
 def _gather_legends(tree: Node, crosses: dict) -> None:

@@ -29,7 +29,8 @@ from typing import Any, ClassVar, Sequence
 import attrs
 import numpy as np
 
-from ..frame import CENTER, SIDES, is_vertical, set_along_limits, set_away_limits, text_alignment, to_xy
+from ..frame import (ALONG, AXIS_END, CENTER, SIDES, end_alignment, is_vertical, set_along_limits, set_away_limits,
+                     text_alignment, to_xy)
 from ..units import to_inches
 from ..validate import number, panel_name
 
@@ -163,6 +164,19 @@ class MeasureContext:
     core_size: tuple | None = None
     leaves: Any = attrs.field(default=None, eq=False)
     chunk: int | None = None
+
+    @property
+    def axis_end(self) -> str:
+        """``"before"`` or ``"after"``: the end of the leaves a value axis goes past on this side
+        (:data:`gridfig.frame.AXIS_END`)."""
+        return AXIS_END.get(self.side, "after")
+
+    def at_end(self, end: str = "after") -> bool:
+        """True when this measurement is of the group at that end of the axis (or of the whole
+        axis): the one that draws text past that end."""
+        if self.chunk is None or self.leaves is None:
+            return True
+        return self.chunk == (0 if end == "before" else len(self.leaves.chunks) - 1)
 
 
 @attrs.frozen(kw_only=True)
@@ -320,36 +334,98 @@ class DrawContext:
         set_along_limits(ax, self.side, n_along)
         return img
 
-    def bars(self, ax, values, *, width: float = 0.8, **kwargs):
-        """One bar per leaf growing away from the core (``values`` in display order)."""
+    def bars(self, ax, values, *, width: float = 0.8, start=0.0, **kwargs):
+        """One bar per leaf growing away from the core (``values`` in display order).
+
+        Each bar runs from ``start`` (a number or one per leaf, away
+        coordinates) to ``start + value``: a baseline, or the top of the
+        segment below in a stack.
+        """
         values = np.asarray(values, dtype=float)
         centres = self.centres
         if self.vertical:
-            return ax.barh(centres, values, height=width, **kwargs)
-        return ax.bar(centres, values, width=width, **kwargs)
+            return ax.barh(centres, values, height=width, left=start, **kwargs)
+        return ax.bar(centres, values, width=width, bottom=start, **kwargs)
 
-    def end_text(self, ax, text: str, *, pad: float, **kwargs):
-        """Write ``text`` past the end of the leaves, centred across the panel.
+    @property
+    def axis_end(self) -> str:
+        """``"before"`` or ``"after"``: the end of the leaves a value axis goes past on this side
+        (:data:`gridfig.frame.AXIS_END`)."""
+        return AXIS_END.get(self.side, "after")
 
-        On the left and right it reads upwards below the last row; on top and
-        at the bottom it reads rightwards after the last column. ``pad`` is
-        the space in inches between the last leaf and the text.
+    def at_end(self, end: str = "after") -> bool:
+        """True when this Axes holds that end of the axis (the first group for ``"before"``, the
+        last for ``"after"``, or it shows every group)."""
+        return self.chunk is None or self.chunk == (0 if end == "before" else self.chunks - 1)
+
+    def beyond_end(self, ax, pad: float, end: str = "after"):
+        """A transform for data ``(x, y)`` that moves them ``pad`` inches further out past an end.
+
+        Points placed at that end of the leaves (along ``along_extent``
+        after, ``0`` before) with it land ``pad`` inches past the last (first)
+        leaf, whatever the side: for tick marks and text drawn there, at away
+        positions in data units.
+        """
+        from matplotlib.transforms import ScaledTranslation
+
+        sign = pad if end == "after" else -pad
+        dx, dy = ALONG[self.side]
+        fig = ax.get_figure(root=True)
+        return ax.transData + ScaledTranslation(dx * sign, dy * sign, fig.dpi_scale_trans)
+
+    def end_alignment(self, reading: str = "along", end: str = "after") -> dict:
+        """Keyword arguments for text past an end of the leaves, growing further out.
+
+        ``reading`` is ``"along"`` (the way the leaves run) or ``"away"``; see
+        :func:`gridfig.frame.end_alignment`.
+        """
+        return end_alignment(self.side, reading, end)
+
+    def end_ticks(self, ax, away, labels, *, tick: float, pad: float, color, end: str = "after",
+                  linewidth: float = 0.6, **text_kwargs) -> list:
+        """An axis in the away direction, drawn past an end of the leaves (``"after"`` or ``"before"``).
+
+        A line at that end of the leaves spans the ``away`` positions (data
+        units); each position gets a tick mark ``tick`` inches long pointing
+        outward, and its label ``pad`` inches further on, reading along the
+        leaves like :meth:`end_text`. Returns the label ``Text`` objects.
+        """
+        away = np.asarray(away, dtype=float)
+        if not len(away):
+            return []
+        at = np.full(len(away), self.along_extent if end == "after" else 0.0)
+        ax.plot(*self.xy(at[[0, -1]], away[[0, -1]]), color=color, lw=linewidth, clip_on=False,
+                solid_capstyle="butt")
+        x, y = self.xy(at, away)
+        ax.plot(x, y, ls="none", marker="|" if self.vertical else "_", ms=tick * 72, mew=linewidth,
+                color=color, clip_on=False, transform=self.beyond_end(ax, tick / 2, end))
+        place = self.beyond_end(ax, tick + pad, end)
+        align = self.end_alignment("along", end)
+        return [ax.text(xi, yi, s, transform=place, color=color, parse_math=False, clip_on=False,
+                        **align, **text_kwargs) for xi, yi, s in zip(x, y, labels)]
+
+    def end_text(self, ax, text: str, *, pad: float, end: str = "after", **kwargs):
+        """Write ``text`` past an end of the leaves, centred across the panel.
+
+        On the left and right it reads upwards, below the last row (above the
+        first with ``end="before"``); on top and at the bottom it reads
+        rightwards, after the last column (before the first). ``pad`` is the
+        space in inches between the leaf and the text.
         """
         from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
         fig = ax.get_figure(root=True)
-        pad = pad + self.end_offset[1]
-        end = self.along_extent
+        after = end == "after"
+        pad = (pad + self.end_offset[1 if after else 0]) * (1.0 if after else -1.0)
+        dx, dy = ALONG[self.side]
+        shift = ScaledTranslation(dx * pad, dy * pad, fig.dpi_scale_trans)
+        at = self.along_extent if after else 0.0
         if self.vertical:
-            shift = ScaledTranslation(0, -pad, fig.dpi_scale_trans)
-            where = blended_transform_factory(ax.transAxes, ax.transData)
-            return ax.text(0.5, end, text, transform=where + shift, rotation=90,
-                           rotation_mode="anchor", ha="right", va="center", parse_math=False,
-                           clip_on=False, **kwargs)
-        shift = ScaledTranslation(pad, 0, fig.dpi_scale_trans)
-        where = blended_transform_factory(ax.transData, ax.transAxes)
-        return ax.text(end, 0.5, text, transform=where + shift, ha="left", va="center",
-                       parse_math=False, clip_on=False, **kwargs)
+            where, x, y = blended_transform_factory(ax.transAxes, ax.transData), 0.5, at
+        else:
+            where, x, y = blended_transform_factory(ax.transData, ax.transAxes), at, 0.5
+        return ax.text(x, y, text, transform=where + shift, parse_math=False, clip_on=False,
+                       **self.end_alignment("along", end), **kwargs)
 
     def text_alignment(self, rotation: float) -> dict:
         """Keyword arguments that anchor text at its end nearest the core."""
@@ -478,6 +554,23 @@ class Panel:
     def legend_entries(self) -> Sequence[Any]:
         """Legend blocks this panel contributes to a legend area (after :meth:`bind`)."""
         return ()
+
+    def scale_limits(self) -> tuple | None:
+        """``(key, low, high)``: this panel's value-axis limits, to share with panels of the same key.
+
+        Called once when the tree is planned, after :meth:`bind`. Panels whose
+        ``key`` is equal (a plain string, anywhere in the figure) get the union
+        of their limits back through :meth:`with_scale_limits`. ``None`` (the
+        default) shares nothing.
+        """
+        return None
+
+    def with_scale_limits(self, low: float, high: float) -> "Panel":
+        """This panel drawn on the value axis ``low``..``high``, the union of its shared scale.
+
+        The default returns ``self``.
+        """
+        return self
 
     def collects(self) -> str | None:
         """``"node"`` if this panel gathers the legend blocks of its own Cross's panels when the

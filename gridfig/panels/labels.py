@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import attrs
 import numpy as np
@@ -131,6 +131,14 @@ class Labels(Panel):
     def leaf_count(self) -> int | None:
         return None if self.texts is None else len(self.texts)
 
+    def font(self) -> dict:
+        """``weight`` and ``family`` of the text (measured and drawn alike); the default font here."""
+        return {}
+
+    def text_color(self, position: int, theme) -> Any:
+        """Colour of the label of data position ``position``; the theme's text colour here."""
+        return theme.text_color
+
     def _rotation(self, side: str) -> float:
         if self.rotation is not None and self.rotation != "auto":
             return float(self.rotation)
@@ -156,7 +164,8 @@ class Labels(Panel):
         side_by_side = line * SPACING / sin if sin > 1e-6 else math.inf
         if cos < 1e-6:
             return side_by_side
-        widest = max((text.size(t, fontsize)[0] for t in set(self.texts[i] for i in order)), default=0.0)
+        font = self.font()
+        widest = max((text.size(t, fontsize, **font)[0] for t in set(self.texts[i] for i in order)), default=0.0)
         return min(side_by_side, widest * SPACING / cos)
 
     def shown(self, order: np.ndarray, along: float | None, pitch: float) -> np.ndarray:
@@ -198,7 +207,7 @@ class Labels(Panel):
         lo_away, hi_away, lo_along, hi_along = 0.0, 0.0, 0.0, 0.0
         before, after = 0.0, 0.0
         for pos in shown:
-            w, h = ctx.text.size(self.texts[order[pos]], fontsize)
+            w, h = ctx.text.size(self.texts[order[pos]], fontsize, **self.font())
             a0, a1, b0, b1 = anchored_box(w, h, ctx.side, align)
             lo_away, hi_away = min(lo_away, a0), max(hi_away, a1)
             lo_along, hi_along = min(lo_along, b0), max(hi_along, b1)
@@ -229,10 +238,12 @@ class Labels(Panel):
         ctx.set_away_limits(ax, 0.0, ctx.thickness)
         order = ctx.order
         at = shown + 0.5 if placed is None else placed
+        font = self.font()
         for pos, where in zip(shown, at):
             x, y = ctx.xy(where, offset)
-            ax.text(x, y, self.texts[order[pos]], fontsize=fontsize, color=ctx.theme.text_color,
-                    parse_math=False, clip_on=False, **align)
+            ax.text(x, y, self.texts[order[pos]], fontsize=fontsize, color=self.text_color(order[pos], ctx.theme),
+                    fontweight=font.get("weight", "normal"), fontfamily=font.get("family"), parse_math=False,
+                    clip_on=False, **align)
         if placed is not None:
             from matplotlib.collections import LineCollection
 

@@ -66,8 +66,9 @@ class AnnotationStrip(Panel):
         Colormap of numeric values.
     kind_of_values : {"categories", "colors", "continuous"}, optional
         How to read the values; by default guessed: all unmistakable colours
-        ('#rrggbb', RGB tuples, CSS names) are colours, floats are continuous,
-        anything else is categories.
+        ('#rrggbb', RGB tuples, CSS names) are colours, floats are continuous
+        (unless the Series has pandas' ``category`` dtype), anything else --
+        integers included -- is categories.
     show_name : bool
         Write the name past the end of the strip.
     size : length
@@ -121,14 +122,25 @@ class AnnotationStrip(Panel):
 
     @property
     def mode(self) -> str:
-        """``"colors"``, ``"categories"`` or ``"continuous"`` (``kind_of_values`` or guessed)."""
-        return self.kind_of_values or _mode(self.items)
+        """``"colors"``, ``"categories"`` or ``"continuous"`` (``kind_of_values`` or guessed).
 
-    def categories(self) -> list:
-        """Distinct non-missing values, in a stable order (pandas categories, else sorted)."""
+        Only floats are continuous: integers, booleans, strings and pandas
+        ``category`` dtype (whatever its categories hold) are categories.
+        """
+        if self.kind_of_values:
+            return self.kind_of_values
+        guess = _mode(self.items)
+        return "categories" if guess == "continuous" and self._pandas_categories() is not None else guess
+
+    def _pandas_categories(self):
         cats = getattr(getattr(self.values, "cat", None), "categories", None)
         if cats is None and hasattr(self.values, "categories") and not hasattr(self.values, "index"):
             cats = self.values.categories  # a pandas Categorical
+        return cats
+
+    def categories(self) -> list:
+        """Distinct non-missing values, in a stable order (pandas categories, else sorted)."""
+        cats = self._pandas_categories()
         if cats is not None:
             return list(cats)
         present = {v for v in self.items if not _is_missing(v)}

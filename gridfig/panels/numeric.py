@@ -1,0 +1,365 @@
+"""Numeric side panels: bars, points, lines and areas on a value axis running away from the core.
+
+Every panel here draws numbers on one **value axis** for the whole panel
+(every group of a split axis shares it), whose ticks and labels are written
+past one end of the leaves, going round the core (:data:`gridfig.frame.AXIS_END`):
+below the last row on the left, before the first column on top, above the
+first row on the right, after the last column at the bottom -- so each corner
+holds one side's axes -- in room the panel measures and reserves. Panels with the same ``scale`` key
+share their limits (planned once, :meth:`gridfig.Panel.scale_limits`).
+
+Values are one per leaf, in data order: a list or array by position, or a
+pandas Series matched to the core's labels (:func:`gridfig.panels.align_series`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import attrs
+import numpy as np
+
+from ..errors import InputError
+from ..frame import anchored_box, end_alignment
+from ..units import to_inches
+from .base import DrawContext, Extent, MeasureContext, Panel
+from .match import align_series, is_labelled
+
+__all__ = ["Area", "Bars", "Lines", "Points", "ValuePanel", "as_rows", "as_vector"]
+
+#: Tick mark length, space between tick and label, and between labels and the axis title.
+TICK = to_inches("1mm")
+PAD = to_inches("0.5mm")
+TITLE_PAD = to_inches("1mm")
+DEFAULT_COLOR = "#5a6f8c"
+
+
+def as_vector(values, leaves, who: str) -> np.ndarray:
+    """One float per leaf in data order: a Series matched by label (missing -> NaN), else by position."""
+    if is_labelled(values):
+        values = [np.nan if v is None else v for v in align_series(values, leaves, who, _what(leaves))]
+    try:
+        out = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise InputError(f"{who}: values must be numbers, got {type(values).__name__} {values!r:.60}") from None
+    if out.ndim != 1:
+        raise InputError(f"{who}: expected one value per leaf (1-D), got shape {out.shape}")
+    return out
+
+
+def as_rows(values, leaves, who: str) -> list:
+    """One 1-D float array per leaf in data order (``None`` where missing).
+
+    A DataFrame gives its rows and a dict ``label -> array`` its arrays, both
+    matched to the core's labels by the same matcher as a Series (the same
+    warnings for missing and unknown labels); a list of arrays (or a 2-D
+    array) goes by position.
+    """
+    import pandas as pd
+
+    if isinstance(values, pd.DataFrame):
+        values = pd.Series(list(values.to_numpy(dtype=float)), index=values.index, dtype=object)
+    elif isinstance(values, dict):
+        values = pd.Series(list(values.values()), index=list(values.keys()), dtype=object)
+    if is_labelled(values):
+        values = align_series(values, leaves, who, _what(leaves))
+    out = []
+    for v in values:
+        if v is None:
+            out.append(None)
+            continue
+        try:
+            arr = np.asarray(v, dtype=float).ravel()
+        except (TypeError, ValueError):
+            raise InputError(f"{who}: each leaf needs an array of numbers, got {v!r:.60}") from None
+        out.append(arr)
+    return out
+
+
+def _what(leaves) -> str:
+    return "rows" if leaves is None else leaves.what
+
+
+def _finite_range(*arrays) -> tuple[float, float]:
+    flat = np.concatenate([np.ravel(np.asarray(a, dtype=float)) for a in arrays] or [np.zeros(0)])
+    flat = flat[np.isfinite(flat)]
+    return (float(flat.min()), float(flat.max())) if flat.size else (0.0, 1.0)
+
+
+@attrs.frozen(kw_only=True)
+class AxisInfo:
+    """What a value panel measured: tick values and labels, the inset that keeps labels inside, their reach."""
+
+    ticks: tuple
+    labels: tuple
+    inset: float
+    reach: float
+
+
+@attrs.frozen(kw_only=True)
+class ValuePanel(Panel):
+    """Base class of panels drawing numbers on a value axis that runs away from the core.
+
+    Parameters
+    ----------
+    axis : bool
+        Draw the value axis (a line, ticks and labels past the end of the
+        leaves, once for all groups). Its room is measured and kept free.
+    title : str, optional
+        The axis' title, written past its tick labels (as a strip's name).
+    limits : (low, high), optional
+        The value axis' range; either may be ``None`` for the data's. Values
+        outside it are clipped by the panel's edges.
+    scale : str, optional
+        A key: every panel of the figure with the same key gets the union
+        of their limits (one scale to compare panels by).
+    fontsize : float, optional
+        Points of the tick labels and title; the theme's by default.
+    size : length
+        Thickness of the panel (default 10 mm); the value axis' labels fit
+        inside it, the data taking what is left.
+    """
+
+    axis: bool = True
+    title: str | None = None
+    limits: tuple | None = None
+    scale: str | None = None
+    fontsize: float | None = None
+
+    default_size: ClassVar[float] = to_inches("10mm")
+
+    def data_limits(self) -> tuple[float, float]:
+        """The range the panel's data needs on the value axis (finite values, baseline included)."""
+        raise NotImplementedError
+
+    def value_limits(self) -> tuple[float, float]:
+        """The value axis' ``(low, high)``: ``limits`` where given, the data's elsewhere."""
+        lo, hi = self.data_limits()
+        given = tuple(self.limits) if self.limits is not None else (None, None)
+        lo = lo if given[0] is None else float(given[0])
+        hi = hi if given[1] is None else float(given[1])
+        return (lo, hi) if hi > lo else (lo, lo + 1.0)
+
+    def scale_limits(self):
+        return None if self.scale is None else (self.scale, *self.value_limits())
+
+    def with_scale_limits(self, low, high):
+        return attrs.evolve(self, limits=(low, high))
+
+    # -- layout ---------------------------------------------------------------------
+    def measure(self, ctx: MeasureContext) -> Extent:
+        from .legend import fmt, scale_ticks
+        from matplotlib.colors import Normalize
+
+        thickness = self.default_size if self.size is None else self.size
+        if not self.axis:
+            return Extent(thickness=thickness)
+        fontsize = self.fontsize or ctx.theme.fontsize
+        line = ctx.text.line_height(fontsize)
+        most = int(np.clip(thickness / (2.2 * line), 2, 5))
+        ticks = tuple(scale_ticks(Normalize(*self.value_limits()), most=most))
+        labels = tuple(fmt(t) for t in ticks)
+        end = ctx.axis_end
+        align = end_alignment(ctx.side, "along", end)
+        boxes = [anchored_box(*ctx.text.size(s, fontsize), ctx.side, align) for s in labels]
+        inset = min(max([max(-b[0], b[1]) for b in boxes], default=0.0), thickness / 4)
+        # how far the labels reach past the end: along the leaves after, back against them before
+        reach = max([b[3] if end == "after" else -b[2] for b in boxes], default=0.0)
+        room = TICK + PAD + reach
+        if self.title:
+            room += TITLE_PAD + ctx.text.size(self.title, fontsize)[0]
+        room = room if ctx.at_end(end) else 0.0
+        return Extent(thickness=thickness, **{end: room},
+                      info=AxisInfo(ticks=ticks, labels=labels, inset=inset, reach=reach))
+
+    def draw(self, ax, ctx: DrawContext) -> None:
+        lo, hi = self.value_limits()
+        info = ctx.info if isinstance(ctx.info, AxisInfo) else None
+        inset = 0.0 if info is None else info.inset
+        per = (hi - lo) / max(ctx.thickness - 2 * inset, 1e-9)  # value units per inch
+        ctx.set_away_limits(ax, lo - inset * per, hi + inset * per)
+        self.draw_values(ax, ctx)
+        end = ctx.axis_end
+        if info is None or not ctx.at_end(end):
+            return  # one axis, beside the group at that end
+        fontsize = self.fontsize or ctx.theme.fontsize
+        ctx.end_ticks(ax, info.ticks, info.labels, tick=TICK, pad=PAD, color=ctx.theme.text_color,
+                      end=end, fontsize=fontsize)
+        if self.title:
+            ctx.end_text(ax, self.title, pad=TICK + PAD + info.reach + TITLE_PAD, end=end, fontsize=fontsize,
+                         color=ctx.theme.text_color)
+
+    def draw_values(self, ax, ctx: DrawContext) -> None:  # pragma: no cover - abstract
+        """Draw the data; the away limits are the value axis' (data units), leaves as in the canonical frame."""
+        raise NotImplementedError
+
+
+def _colors(colors, n: int, who: str) -> list:
+    from .colors import palette
+
+    if colors is None or isinstance(colors, str):
+        return palette(n, colors)  # distinct colours, of the named palette if given
+    colors = list(colors)
+    if len(colors) != n:
+        raise InputError(f"{who}: colors needs one colour per stacked column ({n}), got {len(colors)}")
+    return colors
+
+
+@attrs.frozen(kw_only=True)
+class Bars(ValuePanel):
+    """A bar per leaf from a baseline, or stacked bars from a DataFrame's columns.
+
+    Parameters
+    ----------
+    values : sequence, Series, DataFrame or 2-D array
+        One value per leaf (a Series is matched by label), or one row per
+        leaf whose columns are stacked (a DataFrame is matched by its index;
+        its columns are the categories of a legend).
+    color : colour
+        Colour of unstacked bars.
+    colors : str, list or mapping, optional
+        Colours of the stacked columns (a palette name, a list in column
+        order, or column -> colour); distinct colours by default.
+    baseline : float
+        Where bars start: a value below it draws a bar toward the core.
+        Stacked segments pile outward from it (positive) and inward (negative).
+    width : float
+        Bar width as a fraction of the leaf's cell.
+    """
+
+    values: Any = attrs.field(eq=False, repr=False)
+    color: Any = DEFAULT_COLOR
+    colors: Any = None
+    baseline: float = 0.0
+    width: float = 0.8
+    categories: tuple | None = None
+
+    kind: ClassVar[str] = "bars"
+
+    def __attrs_post_init__(self):
+        if self.categories is None and np.ndim(self.values) == 2:  # stacked: the columns are known now
+            cols = getattr(self.values, "columns", range(np.shape(self.values)[1]))
+            object.__setattr__(self, "categories", tuple(str(c) for c in cols))
+
+    def bind(self, leaves) -> "Bars":
+        if self.categories is not None:
+            k = len(self.categories)
+            rows = as_rows(self.values, leaves, self.label)
+            matrix = np.array([np.full(k, np.nan) if r is None else r for r in rows], dtype=float).reshape(-1, k)
+            return attrs.evolve(self, values=matrix)
+        return attrs.evolve(self, values=as_vector(self.values, leaves, self.label))
+
+    def leaf_count(self) -> int | None:
+        return None if is_labelled(self.values) else len(self.values)
+
+    def segments(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(start, length)`` of every bar segment, shape ``(leaves, columns)``, in data order."""
+        m = np.asarray(self.values, dtype=float)
+        if m.ndim == 1:
+            length = (m - self.baseline)[:, None]
+            return np.full_like(length, self.baseline), length
+        pos, neg = np.where(m > 0, m, 0.0), np.where(m < 0, m, 0.0)
+        start = np.where(m >= 0, np.cumsum(pos, axis=1) - pos, np.cumsum(neg, axis=1) - neg)
+        return self.baseline + start, m
+
+    def data_limits(self):
+        start, length = self.segments()
+        return _finite_range(start, start + np.nan_to_num(length), [self.baseline])
+
+    def bar_colors(self) -> list:
+        if self.categories is None:
+            return [self.color]
+        if isinstance(self.colors, dict):
+            lacking = [c for c in self.categories if c not in self.colors]
+            if lacking:
+                raise InputError(f"{self.label}: colors has no colour for {lacking}")
+            return [self.colors[c] for c in self.categories]
+        return _colors(self.colors, len(self.categories), f"{self.label}: colors")
+
+    def draw_values(self, ax, ctx):
+        start, length = self.segments()
+        for j, color in enumerate(self.bar_colors()):
+            ctx.bars(ax, length[ctx.order, j], start=start[ctx.order, j], width=self.width, color=color,
+                     linewidth=0)
+
+    def legend_entries(self):
+        from .legend import CategoryLegend
+
+        if self.categories is None:
+            return ()
+        return (CategoryLegend(title=self.label, labels=self.categories, colors=tuple(self.bar_colors())),)
+
+
+@attrs.frozen(kw_only=True)
+class Points(ValuePanel):
+    """A point per leaf at its value, optionally joined by a line.
+
+    Parameters
+    ----------
+    values : sequence or Series
+        One value per leaf (a Series is matched by label; missing ones are not drawn).
+    line : bool
+        Join the points (within each group of a split).
+    marker, markersize, color
+        matplotlib's marker, its size in points, and the colour.
+    """
+
+    values: Any = attrs.field(eq=False, repr=False)
+    line: bool = False
+    marker: str = "o"
+    markersize: float = 3.0
+    color: Any = DEFAULT_COLOR
+    linewidth: float = 0.8
+
+    kind: ClassVar[str] = "points"
+
+    def bind(self, leaves):
+        return attrs.evolve(self, values=as_vector(self.values, leaves, self.label))
+
+    def leaf_count(self) -> int | None:
+        return None if is_labelled(self.values) else len(self.values)
+
+    def data_limits(self):
+        return _finite_range(self.values)
+
+    def draw_values(self, ax, ctx):
+        x, y = ctx.xy(ctx.centres, np.asarray(self.values, dtype=float)[ctx.order])
+        ax.plot(x, y, marker=self.marker, ms=self.markersize, ls="-" if self.line else "none",
+                lw=self.linewidth, color=self.color, clip_on=False)
+
+
+@attrs.frozen(kw_only=True)
+class Lines(Points):
+    """A line through every leaf's value (``Points`` without markers)."""
+
+    line: bool = True
+    marker: str = "none"
+
+    kind: ClassVar[str] = "lines"
+
+
+@attrs.frozen(kw_only=True)
+class Area(Lines):
+    """A line through every leaf's value, filled down to ``baseline``.
+
+    Missing values break the area (each run of present values is filled on its own).
+    """
+
+    baseline: float = 0.0
+    alpha: float = 0.35
+
+    kind: ClassVar[str] = "area"
+
+    def data_limits(self):
+        return _finite_range(self.values, [self.baseline])
+
+    def draw_values(self, ax, ctx):
+        super().draw_values(ax, ctx)
+        v = np.asarray(self.values, dtype=float)[ctx.order]
+        centres = ctx.centres
+        present = np.isfinite(v)
+        edges = np.flatnonzero(np.diff(np.concatenate([[0], present.astype(int), [0]])))
+        for a, b in zip(edges[::2], edges[1::2]):
+            along = np.concatenate([centres[a:b], centres[a:b][::-1]])
+            away = np.concatenate([v[a:b], np.full(b - a, self.baseline)])
+            ax.fill(*ctx.xy(along, away), color=self.color, alpha=self.alpha, lw=0)
