@@ -13,7 +13,8 @@ from .clustermap import ClusterMap, clustered_heatmap, clustermap
 from .errors import GridfigError, InputError, InputTypeError, LayoutError
 from .layout import Column, Cross, Plan, Rect, Rendered, Row, Solution, plan, render, solve
 from .leaves import Chunk, Leaves
-from .panels import (AnnotationStrip, Dendrogram, DrawContext, Extent, GroupDendrogram, Heatmap, Labels, Legends,
+from .panels import (AnnotationStrip, CategoryHeatmap, CategoryLegend, Cells, Dendrogram, DotHeatmap, LegendBlock,
+                     DrawContext, Extent, GroupDendrogram, Heatmap, Labels, Legends, Marks, Outline, ScaleLegend, SizeLegend,
                      MeasureContext, Panel, Plot, ScaleBar, Theme, align_series)
 from .units import to_inches
 
@@ -24,5 +25,6 @@ __all__ = [
     "AnnotationStrip", "Chunk", "Column", "Cross", "Dendrogram", "DrawContext", "Extent", "GridfigError",
     "GroupDendrogram", "Heatmap", "InputError", "InputTypeError", "Labels", "LayoutError", "Leaves", "Legends",
     "MeasureContext", "Panel", "Plan", "Rect", "Rendered", "Row", "ScaleBar", "Solution", "Theme",
-    "align_series", "plan", "render", "solve", "to_inches",
+    "align_series", "plan", "render", "solve", "to_inches", "CategoryHeatmap", "CategoryLegend", "Cells",
+    "DotHeatmap", "LegendBlock", "Marks", "Outline", "ScaleLegend", "SizeLegend",
 ]

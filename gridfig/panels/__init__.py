@@ -2,14 +2,15 @@
 
 from .base import DrawContext, Extent, MeasureContext, Panel, Theme
 from .dendrogram import Dendrogram, GroupDendrogram
-from .heatmap import Heatmap
+from .heatmap import CategoryHeatmap, Cells, DotHeatmap, Heatmap, Marks, Outline
 from .labels import Labels
-from .legend import CategoryLegend, Legends, ScaleBar, ScaleLegend
+from .legend import CategoryLegend, LegendBlock, Legends, ScaleBar, ScaleLegend, SizeLegend
 from .match import align_series
 from .plot import Plot
 from .strip import AnnotationStrip
 
 __all__ = [
-    "AnnotationStrip", "CategoryLegend", "Dendrogram", "DrawContext", "Extent", "GroupDendrogram", "Heatmap",
+    "AnnotationStrip", "CategoryHeatmap", "CategoryLegend", "Cells", "DotHeatmap", "LegendBlock", "Marks",
+    "Outline", "SizeLegend", "Dendrogram", "DrawContext", "Extent", "GroupDendrogram", "Heatmap",
     "Labels", "Legends", "MeasureContext", "Panel", "Plot", "ScaleBar", "ScaleLegend", "Theme", "align_series",
 ]
