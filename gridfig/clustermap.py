@@ -212,6 +212,15 @@ def clustered_heatmap(
     vmin: float | None = None,
     vmax: float | None = None,
     robust: bool = False,
+    norm=None,
+    annot=None,
+    fmt: str = ".2g",
+    annot_kws: dict | None = None,
+    mask=None,
+    linewidths: float = 0.0,
+    linecolor="white",
+    layers=(),
+    cbar_kws: dict | None = None,
     optimal_ordering: bool = False,
     row_cut: int | None = None,
     col_cut: int | None = None,
@@ -272,6 +281,19 @@ def clustered_heatmap(
     center, vmin, vmax, robust
         Colour limits. With ``center`` the limits are symmetric about it unless
         ``vmin``/``vmax`` are given.
+    norm : matplotlib Normalize, optional
+        Any norm (``LogNorm()``, ``BoundaryNorm(...)``, ...) instead of the limits above.
+    annot, fmt, annot_kws
+        Write values in the cells (``True``, an array or a DataFrame matched by
+        label), formatted with ``fmt``, as in seaborn. See :class:`~gridfig.Heatmap`.
+    mask : bool array or DataFrame, optional
+        Cells to hide. They are still clustered (as in seaborn: the tree is of the full data).
+    linewidths, linecolor
+        Borders between cells (points, colour).
+    layers : sequence of callables
+        Drawn over each body Axes as ``layer(ax, ctx, cells)`` (see :class:`~gridfig.Marks`).
+    cbar_kws : dict, optional
+        The colour scale's ``ticks``, ``format``, ``extend``, ``label``, ``orientation``, ``length``.
     optimal_ordering : bool
         Reorder leaves so neighbours are most similar (scipy's optimal leaf ordering).
     row_cut, col_cut : int, optional
@@ -378,7 +400,9 @@ def clustered_heatmap(
 
     heat = Heatmap(data=values, cmap=cmap or ("RdBu_r" if center is not None else "viridis"), vmin=vmin,
                    vmax=vmax, center=center, robust=robust, row_labels=list(frame.index),
-                   col_labels=list(frame.columns), legend=cbar, legend_title=cbar_label)
+                   col_labels=list(frame.columns), legend=cbar, legend_title=cbar_label, norm=norm,
+                   annot=annot, fmt=fmt, annot_kws=annot_kws, mask=mask, linewidths=linewidths,
+                   linecolor=linecolor, layers=layers, cbar_kws=cbar_kws)
     dsize, ssize = to_inches(dendrogram_size, "dendrogram_size"), to_inches(strip_size, "strip_size")
     row_strips = [attrs.evolve(s, size=ssize) for s in _strips(row_colors, "row_colors", 0)]
     col_strips = [attrs.evolve(s, size=ssize) for s in _strips(col_colors, "col_colors", len(row_strips))]
@@ -468,7 +492,9 @@ def clustermap(data, *, figsize=None, ax=None, dpi: float | None = None, theme: 
         Everything :func:`clustered_heatmap` takes (seaborn's names: ``method``,
         ``metric``, ``z_score``, ``standard_scale``, ``row_cluster``,
         ``col_cluster``, ``row_linkage``, ``col_linkage``, ``row_colors``,
-        ``col_colors``, ``cmap``, ``center``, ``vmin``, ``vmax``, ``robust``;
+        ``col_colors``, ``cmap``, ``center``, ``vmin``, ``vmax``, ``robust``, ``norm``,
+        ``annot``, ``fmt``, ``annot_kws``, ``mask``, ``linewidths``, ``linecolor``, ``cbar_kws``;
+        ``layers``;
         and ``optimal_ordering``, ``row_cut``, ``col_cut``, ``xticklabels``, ``yticklabels``,
         ``label_rows``, ``label_cols``, label sides and rotations, ``cbar``,
         ``cbar_label``, ``legend``, ``legend_side``, ``gap``,

@@ -87,7 +87,10 @@ def user_norm(norm, data: np.ndarray, what: str = "norm"):
         raise InputError("data: every cell is missing; nothing to colour")
     if norm.vmin is None or norm.vmax is None:
         norm.autoscale_None(finite)
-    if norm.vmin is None or norm.vmax is None or not np.isfinite([norm.vmin, norm.vmax]).all():
+    from matplotlib.colors import LogNorm
+
+    if (norm.vmin is None or norm.vmax is None or not np.isfinite([norm.vmin, norm.vmax]).all()
+            or isinstance(norm, LogNorm) and norm.vmin <= 0):
         raise InputError(f"{what}: {type(norm).__name__} found no usable limits in the data "
                          f"(a LogNorm needs positive values); give vmin and vmax to the norm")
     return norm
