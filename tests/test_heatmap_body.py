@@ -15,7 +15,7 @@ from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import BoundaryNorm, LogNorm, Normalize, TwoSlopeNorm, to_rgba
 
 import gridfig as gf
-from helpers import colorbar_ticks, colorbars
+from helpers import colorbar_ticks, colorbars, shown_ticklabels
 from test_clustermap import MISSING, frame, legend_entries, quick
 
 
@@ -209,6 +209,22 @@ def test_cbar_kws_ticks_format_label_extend_and_length():
     assert cax_h * (1 + tri) == pytest.approx(30 / 25.4, rel=0.02)
     with pytest.raises(gf.InputError, match="cbar_kws: unknown keys 'shrink'"):
         quick(data, cbar=True, cbar_kws=dict(shrink=0.5))
+
+
+def test_horizontal_bar_below_the_body_fits_its_legend_area():
+    data = frame(6, 5)
+    g = quick(data, cbar=True, legend_side="bottom", cbar_label="v",
+              cbar_kws=dict(orientation="horizontal", length="35mm"))
+    ax = g.axes["legends"]
+    (cb,) = colorbars(ax)
+    assert cb.orientation == "horizontal"
+    fig = g.figure
+    fig.draw_without_rendering()
+    area = ax.get_window_extent()
+    assert cb.ax.get_window_extent().width / fig.dpi == pytest.approx(35 / 25.4, rel=1e-6)
+    for t in shown_ticklabels(cb):
+        assert area.x0 - 0.5 <= t.get_window_extent().x0 and t.get_window_extent().x1 <= area.x1 + 0.5
+        assert area.y0 - 0.5 <= t.get_window_extent().y0, t.get_text()
 
 
 def test_norm_with_vmin_is_refused_and_log_of_negatives_is_explained():
