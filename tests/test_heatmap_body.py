@@ -387,3 +387,22 @@ def test_legends_ncols_spreads_blocks_over_columns():
     legend = gf.render(tree, figsize=(5, 4)).axes["right/legends"]
     xs = sorted({round(t.get_position()[0], 6) for t in legend.texts if t.get_text().startswith("s")})
     assert len(xs) == 2
+
+
+def test_clustermap_dots_cluster_on_either_matrix():
+    from scipy.cluster import hierarchy
+
+    data = frame(7, 5, seed=8)
+    size = frame(7, 5, seed=9).abs()
+    shuffled = size.iloc[::-1, [2, 0, 4, 1, 3]]  # matched by label
+    on_data = quick(data, dot_size=shuffled)
+    np.testing.assert_array_equal(on_data.row_order, quick(data).row_order)
+    on_size = quick(data, dot_size=shuffled, cluster_on="size", dot_kws=dict(size_title="n"))
+    np.testing.assert_array_equal(on_size.row_order, hierarchy.leaves_list(hierarchy.linkage(size, "average")))
+    np.testing.assert_array_equal(on_size.col_order, hierarchy.leaves_list(hierarchy.linkage(size.T, "average")))
+    (sc,) = [c for c in on_size.axes["heatmap"].collections if isinstance(c, PathCollection)]
+    dots = on_size.layout.core
+    shown = size.to_numpy()[np.ix_(on_size.row_order, on_size.col_order)].ravel()
+    np.testing.assert_allclose(sc.get_sizes(), dots.areas(shown))
+    with pytest.raises(gf.InputError, match="cluster_on: 'size' clusters on dot_size"):
+        quick(data, cluster_on="size")
