@@ -121,6 +121,13 @@ def cell_table(value, shape: tuple, row_labels, col_labels, what: str, dtype=Non
     return arr if dtype is None else arr.astype(dtype)
 
 
+def missing_cells(values) -> np.ndarray:
+    """Where a table's entries are missing (None, NaN, pd.NA), as a bool array."""
+    import pandas as pd
+
+    return np.asarray(pd.isna(values), dtype=bool)
+
+
 def relative_luminance(rgba) -> np.ndarray:
     """WCAG relative luminance of RGB(A) colours, shape ``(..., 3|4)`` -> ``(...)``."""
     rgb = np.asarray(rgba, dtype=float)[..., :3]
@@ -336,14 +343,7 @@ class Heatmap(Panel):
                 raise InputError(f"{what} has {len(labels)} labels but data has {n}")
         # once here, not per use: the draw, the legend and clustermap all ask for the norm
         object.__setattr__(self, "_norm", self._make_norm())
-        hidden = None
-        if self.mask is not None:
-            hidden = cell_table(self.mask, self.data.shape, self.row_labels, self.col_labels, "mask")
-            if hidden.dtype != bool:
-                hidden = np.asarray(hidden, dtype=float)
-                hidden = np.where(np.isnan(hidden), False, hidden != 0)
-        object.__setattr__(self, "_hidden", hidden)
-        object.__setattr__(self, "_texts", self._annotation_texts())
+        self._bind_cells()
         if self.linewidths < 0:
             raise InputError(f"linewidths: expected a width in points >= 0, got {self.linewidths!r}")
 
@@ -357,27 +357,28 @@ class Heatmap(Panel):
                              f"{', '.join(given) or 'robust'} (as matplotlib refuses vmin/vmax with a norm)")
         return user_norm(self.norm_, self.data)
 
-    def _annotation_texts(self):
-        """The text of every cell in data order (object array, ``None`` = nothing written)."""
-        if self.annot is None or self.annot is False:
-            return None
-        if self.annot is True:
-            values = self.data
-        else:
-            values = cell_table(self.annot, self.data.shape, self.row_labels, self.col_labels, "annot")
-        try:
-            format(0.5, self.fmt)
-        except ValueError as e:
-            raise InputError(f"fmt: {self.fmt!r} is not a format spec for numbers ({e})") from None
-        out = np.empty(values.shape, dtype=object)
-        for idx, v in np.ndenumerate(values):
-            if v is None or (isinstance(v, (float, np.floating)) and np.isnan(v)):
-                out[idx] = None
-            elif isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool):
-                out[idx] = format(v, self.fmt)
-            else:
-                out[idx] = str(v)
-        return out
+    def _bind_cells(self) -> None:
+        """The mask and the annotation values, matched to the data once (formatted only when drawn)."""
+        hidden = None
+        if self.mask is not None:
+            hidden = cell_table(self.mask, self.data.shape, self.row_labels, self.col_labels, "mask")
+            hidden = np.where(missing_cells(hidden), False, hidden).astype(bool)  # a missing entry hides nothing
+        object.__setattr__(self, "_hidden", hidden)
+        values = None
+        if self.annot is not None and self.annot is not False:
+            values = self.data if self.annot is True else cell_table(self.annot, self.data.shape,
+                                                                     self.row_labels, self.col_labels, "annot")
+            try:
+                format(0.5, self.fmt)
+            except ValueError as e:
+                raise InputError(f"fmt: {self.fmt!r} is not a format spec for numbers ({e})") from None
+        object.__setattr__(self, "_texts", values)
+
+    def format_value(self, v) -> str:
+        """How a cell's annotation value is written: numbers with ``fmt``, anything else with ``str``."""
+        if isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_)):
+            return format(v, self.fmt)
+        return str(v)
 
     @classmethod
     def from_frame(cls, frame, **kwargs) -> "Heatmap":
@@ -476,13 +477,17 @@ class Heatmap(Panel):
     def draw_annotations(self, ax, ctx: DrawContext, visible: np.ndarray) -> None:
         kws = dict(self.annot_kws or {})
         size = float(kws.pop("size", kws.pop("fontsize", ctx.theme.fontsize)))
-        texts = self._texts[np.ix_(ctx.rows, ctx.cols)]
-        show = visible & np.not_equal(texts, None)
+        values = self._texts[np.ix_(ctx.rows, ctx.cols)]
+        show = visible & ~missing_cells(values)
         if not show.any():
             return
-        n, m = texts.shape
+        n, m = values.shape
         cell_w, cell_h = ctx.width / m, ctx.height / n
-        need_w, need_h = self._text_room(ax, texts[show], size, kws)
+        # a font too tall for the cells needs no formatting of every value to say so: a sample will do
+        at = list(zip(*np.nonzero(show)))
+        sample = at if len(at) <= 2000 else [at[k] for k in np.linspace(0, len(at) - 1, 2000).astype(int)]
+        texts = {ij: self.format_value(values[ij]) for ij in sample}
+        need_w, need_h = self._text_room(ax, list(texts.values()), size, kws)
         if need_w > cell_w or need_h > cell_h:
             fits = size * min(cell_w / need_w, cell_h / need_h)
             warnings.warn(f"annot: cells are {cell_w:.2f} x {cell_h:.2f} in but {size:g} pt text needs "
@@ -494,9 +499,10 @@ class Heatmap(Panel):
             dark = relative_luminance(self.cell_colors(ctx)) <= 0.408
         kws.setdefault("ha", "center")
         kws.setdefault("va", "center")
-        for i, j in zip(*np.nonzero(show)):
+        for i, j in at:
             c = color if color is not None else ("white" if dark[i, j] else "0.15")
-            ax.text(j + 0.5, i + 0.5, texts[i, j], fontsize=size, color=c, parse_math=False, **kws)
+            text = texts.get((i, j)) or self.format_value(values[i, j])
+            ax.text(j + 0.5, i + 0.5, text, fontsize=size, color=c, parse_math=False, **kws)
 
     @staticmethod
     def _text_room(ax, texts, size: float, kws: dict) -> tuple[float, float]:
@@ -504,7 +510,7 @@ class Heatmap(Panel):
         from ..layout.measure import TextMeasurer
 
         measurer = TextMeasurer(ax.get_figure(root=True).dpi)
-        lengths = np.fromiter((len(t) for t in texts), int, len(texts))
+        lengths = np.array([len(t) for t in texts])
         longest = {texts[k] for k in np.argsort(lengths)[-8:]}  # the widest is among the longest
         weight = kws.get("weight", kws.get("fontweight", "normal"))
         w = max(measurer.size(t, size, weight=weight)[0] for t in longest)
@@ -641,15 +647,6 @@ def _object_matrix(value) -> np.ndarray:
     return arr
 
 
-def _is_missing(v) -> bool:
-    import pandas as pd
-
-    try:
-        return bool(pd.isna(v))
-    except (TypeError, ValueError):
-        return False
-
-
 @attrs.frozen(kw_only=True)
 class CategoryHeatmap(Heatmap):
     """A matrix of categories (strings, pandas categories, any hashable): one colour per category.
@@ -687,10 +684,11 @@ class CategoryHeatmap(Heatmap):
     def __attrs_post_init__(self):
         from matplotlib.colors import to_rgba
 
-        missing = np.vectorize(_is_missing, otypes=[bool])(self.data) if self.data.size else np.zeros(
-            self.data.shape, bool)
-        present = [v for v, m in zip(self.data.ravel(), missing.ravel()) if not m]
-        found = list(dict.fromkeys(present))
+        import pandas as pd
+
+        flat = pd.Series(self.data.ravel(), dtype=object)
+        missing = flat.isna().to_numpy()
+        found = list(pd.unique(flat[~missing]))
         if self.categories is not None:
             cats = list(self.categories)
             extra = [v for v in found if v not in cats]
@@ -704,11 +702,8 @@ class CategoryHeatmap(Heatmap):
                 cats = sorted(found, key=str)
         if not cats:
             raise InputError("data: every cell is missing; nothing to colour")
-        index = {c: k for k, c in enumerate(cats)}
-        codes = np.full(self.data.shape, np.nan)
-        for idx, v in np.ndenumerate(self.data):
-            if not missing[idx]:
-                codes[idx] = index[v]
+        codes = pd.Categorical(flat, categories=cats).codes.astype(float).reshape(self.data.shape)
+        codes[codes < 0] = np.nan
         if isinstance(self.colors, dict):
             absent = [c for c in cats if c not in self.colors]
             if absent:
@@ -725,17 +720,7 @@ class CategoryHeatmap(Heatmap):
         object.__setattr__(self, "categories", tuple(cats))
         # the Heatmap machinery (mask, annotations, borders, layers) works on the codes
         object.__setattr__(self, "_norm", self._code_norm())
-        hidden = None
-        if self.mask is not None:
-            hidden = np.asarray(cell_table(self.mask, self.data.shape, self.row_labels, self.col_labels, "mask"),
-                                dtype=bool)
-        object.__setattr__(self, "_hidden", hidden)
-        texts = None
-        if self.annot is True:
-            texts = np.where(missing, None, self.data.astype(str)).astype(object)
-        elif self.annot is not None and self.annot is not False:
-            texts = self._annotation_texts()
-        object.__setattr__(self, "_texts", texts)
+        self._bind_cells()
 
     def _code_norm(self):
         from matplotlib.colors import BoundaryNorm
