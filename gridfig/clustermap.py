@@ -474,7 +474,7 @@ def clustered_heatmap(
     if has_blocks and legend_side is not None:
         if legend_side not in ("left", "right", "top", "bottom"):
             raise InputError(f"legend_side: expected 'left', 'right', 'top' or 'bottom', got {legend_side!r}")
-        sides[legend_side].append(Legends(kinds=("categories", "scale") if legend else ("scale",)))
+        sides[legend_side].append(Legends(kinds=None if legend else ("scale", "sizes")))
 
     width, height = _cell(cell_size, 0, n_cols), _cell(cell_size, 1, n_rows)
     if sized and cell_size is None:

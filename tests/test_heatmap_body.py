@@ -406,3 +406,12 @@ def test_clustermap_dots_cluster_on_either_matrix():
     np.testing.assert_allclose(sc.get_sizes(), dots.areas(shown))
     with pytest.raises(gf.InputError, match="cluster_on: 'size' clusters on dot_size"):
         quick(data, cluster_on="size")
+
+
+def test_clustermap_dots_show_a_colour_bar_and_a_size_legend():
+    g = gf.clustermap(frame(6, 4), dot_size=frame(6, 4, seed=3).abs(), dot_kws=dict(size_title="n"),
+                      xticklabels=False, yticklabels=False)
+    legend = g.axes["legends"]
+    assert len(colorbars(legend)) == 1
+    assert "n" in [t.get_text() for t in legend.texts if t.get_fontweight() in ("bold", 700)]
+    assert [c for c in legend.collections if isinstance(c, PathCollection)]
