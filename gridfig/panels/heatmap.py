@@ -11,7 +11,7 @@ shows to *layers* drawn over it (markers, text, outlines over chosen cells).
 from __future__ import annotations
 
 import warnings
-from typing import Any, Callable, ClassVar
+from typing import Any, ClassVar
 
 import attrs
 import numpy as np
