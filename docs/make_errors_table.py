@@ -44,8 +44,11 @@ Not errors, by design. Each of these warns and carries on:
   and a "missing" legend entry, and a warning names them.
 - **Annotation labels that are not in the data.** They are ignored, and a
   warning names them.
+- **`annot` in cells too small for the text.** Nothing is written, and one
+  warning gives the cell size, the size the text needs and a font size that
+  would fit.
 
-(`tests/test_clustermap.py` covers these.)
+(`tests/test_clustermap.py` and `tests/test_heatmap_body.py` cover these.)
 """
 
 

@@ -14,7 +14,8 @@ from .clustermap import ClusterMap, clustered_heatmap, clustermap
 from .errors import GridfigError, GridfigWarning, InputError, InputTypeError, LayoutError, LayoutFailed
 from .layout import Column, Cross, Plan, Rect, Rendered, Row, Solution, plan, render, solve
 from .leaves import Chunk, Leaves
-from .panels import (AnnotationStrip, Dendrogram, DrawContext, Extent, GroupDendrogram, Heatmap, Labels, Legends,
+from .panels import (AnnotationStrip, CategoryHeatmap, CategoryLegend, Cells, Dendrogram, DotHeatmap, LegendBlock,
+                     DrawContext, Extent, GroupDendrogram, Heatmap, Labels, Legends, Marks, Outline, ScaleLegend, SizeLegend,
                      MeasureContext, Panel, Plot, ScaleBar, Theme, align_series)
 from .panels import Area, Bars, Box, Histogram, Lines, Numbers, Points, Text, ValuePanel, Violin
 from .units import to_inches
@@ -28,4 +29,6 @@ __all__ = [
     "MeasureContext", "Panel", "Plan", "Rect", "Rendered", "Row", "ScaleBar", "Solution", "Theme",
     "align_series", "plan", "render", "solve", "to_inches",
     "Area", "Bars", "Box", "Histogram", "Lines", "Numbers", "Points", "Text", "ValuePanel", "Violin",
+    "align_series", "plan", "render", "solve", "to_inches", "CategoryHeatmap", "CategoryLegend", "Cells",
+    "DotHeatmap", "LegendBlock", "Marks", "Outline", "ScaleLegend", "SizeLegend",
 ]

@@ -17,7 +17,7 @@ from .errors import InputError, InputTypeError, quote_some
 from .layout import Cross, Rendered, render
 from .layout.decorate import outside
 from .leaves import Leaves
-from .panels import AnnotationStrip, Dendrogram, GroupDendrogram, Heatmap, Labels, Legends, Panel, Theme
+from .panels import AnnotationStrip, Dendrogram, DotHeatmap, GroupDendrogram, Heatmap, Labels, Legends, Panel, Theme
 from .panels.colors import QUALITATIVE
 from .panels.groups import GroupBlocks, GroupTitles
 from .panels.legend import ScaleLegend
@@ -220,6 +220,18 @@ def clustered_heatmap(
     vmin: float | None = None,
     vmax: float | None = None,
     robust: bool = False,
+    norm=None,
+    annot=None,
+    fmt: str = ".2g",
+    annot_kws: dict | None = None,
+    mask=None,
+    linewidths: float = 0.0,
+    linecolor="white",
+    layers=(),
+    cbar_kws: dict | None = None,
+    dot_size=None,
+    dot_kws: dict | None = None,
+    cluster_on: str = "data",
     optimal_ordering: bool = False,
     row_cut: int | None = None,
     col_cut: int | None = None,
@@ -282,6 +294,26 @@ def clustered_heatmap(
     center, vmin, vmax, robust
         Colour limits. With ``center`` the limits are symmetric about it unless
         ``vmin``/``vmax`` are given.
+    norm : matplotlib Normalize, optional
+        Any norm (``LogNorm()``, ``BoundaryNorm(...)``, ...) instead of the limits above.
+    annot, fmt, annot_kws
+        Write values in the cells (``True``, an array or a DataFrame matched by
+        label), formatted with ``fmt``, as in seaborn. See :class:`~gridfig.Heatmap`.
+    mask : bool array or DataFrame, optional
+        Cells to hide. They are still clustered (as in seaborn: the tree is of the full data).
+    linewidths, linecolor
+        Borders between cells (points, colour).
+    layers : sequence of callables
+        Drawn over each body Axes as ``layer(ax, ctx, cells)`` (see :class:`~gridfig.Marks`).
+    cbar_kws : dict, optional
+        The colour scale's ``ticks``, ``format``, ``extend``, ``label``, ``orientation``, ``length``.
+    dot_size : 2-D array or DataFrame, optional
+        Draw a dot per cell (:class:`~gridfig.DotHeatmap`): colour from ``data``,
+        area from this matrix (a DataFrame is matched by label). ``dot_kws``
+        goes to the DotHeatmap (``size_range``, ``size_norm``, ``size_title``, ``color``).
+    cluster_on : {"data", "size"}
+        The matrix rows and columns are clustered on: ``data`` (the colours,
+        after scaling) or ``"size"`` (``dot_size``, as given).
     optimal_ordering : bool
         Reorder leaves so neighbours are most similar (scipy's optimal leaf ordering).
     row_cut, col_cut : int, optional
@@ -357,6 +389,7 @@ def clustered_heatmap(
         frame = scale(frame, z_score=z_score, standard_scale=standard_scale)
     values = frame.to_numpy(dtype=float)
     n_rows, n_cols = values.shape
+    clustered = _cluster_matrix(values, frame, dot_size, cluster_on)
     row_names, col_names = [str(v) for v in frame.index], [str(v) for v in frame.columns]
     split_gap = to_inches(split_gap, "split_gap")
     if split_order is not None and not (split_order == "cluster" or isinstance(split_order, (list, tuple))):
@@ -365,7 +398,7 @@ def clustered_heatmap(
     # every axis to cluster is checked before either is clustered
     for flag, link, axis, labels, what in ((row_cluster, row_linkage, 1, frame.index, "rows"),
                                           (col_cluster, col_linkage, 0, frame.columns, "columns")):
-        empty = labels[np.isnan(values).all(axis=axis)]
+        empty = labels[np.isnan(clustered).all(axis=axis)]
         if flag and link is None and len(empty):
             raise InputError(f"data: {len(empty)} {what} are entirely missing and cannot be clustered: "
                              f"{quote_some(list(empty))}; drop them or pass {what[:3]}_cluster=False")
@@ -387,12 +420,15 @@ def clustered_heatmap(
         return split_leaves(X, split, labels=list(labels), what=what, arg=arg, cluster_groups=bool(cluster_it),
                             whole=whole, gap=split_gap, split_order=split_order, cluster_kwargs=kwargs)
 
-    rows = leaves_of(row_cluster, row_linkage, values, "rows", frame.index, row_split, "row_split")
-    cols = leaves_of(col_cluster, col_linkage, values.T, "columns", frame.columns, col_split, "col_split")
+    rows = leaves_of(row_cluster, row_linkage, clustered, "rows", frame.index, row_split, "row_split")
+    cols = leaves_of(col_cluster, col_linkage, clustered.T, "columns", frame.columns, col_split, "col_split")
 
-    heat = Heatmap(data=values, cmap=cmap or ("RdBu_r" if center is not None else "viridis"), vmin=vmin,
+    body = (Heatmap, {}) if dot_size is None else (DotHeatmap, dict(size_data=dot_size, **(dot_kws or {})))
+    heat = body[0](data=values, cmap=cmap or ("RdBu_r" if center is not None else "viridis"), vmin=vmin,
                    vmax=vmax, center=center, robust=robust, row_labels=list(frame.index),
-                   col_labels=list(frame.columns), legend=cbar, legend_title=cbar_label)
+                   col_labels=list(frame.columns), legend=cbar, legend_title=cbar_label, norm=norm,
+                   annot=annot, fmt=fmt, annot_kws=annot_kws, mask=mask, linewidths=linewidths,
+                   linecolor=linecolor, layers=layers, cbar_kws=cbar_kws, **body[1])
     dsize, ssize = to_inches(dendrogram_size, "dendrogram_size"), to_inches(strip_size, "strip_size")
     row_strips = [attrs.evolve(s, size=ssize) for s in _strips(row_colors, "row_colors", 0)]
     col_strips = [attrs.evolve(s, size=ssize) for s in _strips(col_colors, "col_colors", len(row_strips))]
@@ -453,7 +489,7 @@ def clustered_heatmap(
     if has_blocks and legend_side is not None:
         if legend_side not in ("left", "right", "top", "bottom"):
             raise InputError(f"legend_side: expected 'left', 'right', 'top' or 'bottom', got {legend_side!r}")
-        sides[legend_side].append(Legends(kinds=("categories", "scale") if legend else ("scale",)))
+        sides[legend_side].append(Legends(kinds=None if legend else ("scale", "sizes")))
 
     width, height = _cell(cell_size, 0, n_cols), _cell(cell_size, 1, n_rows)
     if sized and cell_size is None:
@@ -483,7 +519,9 @@ def clustermap(data, *, figsize=None, ax=None, dpi: float | None = None, theme: 
         Everything :func:`clustered_heatmap` takes (seaborn's names: ``method``,
         ``metric``, ``z_score``, ``standard_scale``, ``row_cluster``,
         ``col_cluster``, ``row_linkage``, ``col_linkage``, ``row_colors``,
-        ``col_colors``, ``cmap``, ``center``, ``vmin``, ``vmax``, ``robust``;
+        ``col_colors``, ``cmap``, ``center``, ``vmin``, ``vmax``, ``robust``, ``norm``,
+        ``annot``, ``fmt``, ``annot_kws``, ``mask``, ``linewidths``, ``linecolor``, ``cbar_kws``;
+        ``layers``;
         and ``optimal_ordering``, ``row_cut``, ``col_cut``, ``xticklabels``, ``yticklabels``,
         ``label_rows``, ``label_cols``, label sides and rotations, ``cbar``,
         ``cbar_label``, ``legend``, ``legend_side``, ``gap``,
@@ -501,6 +539,20 @@ def clustermap(data, *, figsize=None, ax=None, dpi: float | None = None, theme: 
     cross = clustered_heatmap(data, sized=sized, **kwargs)
     rendered = render(cross, figsize=figsize, ax=ax, dpi=dpi, theme=theme)
     return ClusterMap.from_rendered(rendered)
+
+
+def _cluster_matrix(values, frame, dot_size, cluster_on: str) -> np.ndarray:
+    """The matrix rows and columns are clustered on: the data, or a dot heatmap's sizes."""
+    if cluster_on not in ("data", "size"):
+        raise InputError(f"cluster_on: expected 'data' or 'size', got {cluster_on!r}")
+    if cluster_on == "data":
+        return values
+    if dot_size is None:
+        raise InputError("cluster_on: 'size' clusters on dot_size, which is not given")
+    from .panels.heatmap import cell_table
+
+    sizes = cell_table(dot_size, values.shape, list(frame.index), list(frame.columns), "dot_size")
+    return np.asarray(sizes, dtype=float)
 
 
 def _cell(cell_size, axis: int, n: int):

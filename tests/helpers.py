@@ -26,6 +26,50 @@ def text_boxes(fig):
         for t in ax.texts:
             if t.get_visible() and t.get_text():
                 out.append((t, t.get_window_extent(renderer)))
+        for cb in colorbars(ax):  # a colour scale's tick labels and label, in its inset Axes
+            for t in [*shown_ticklabels(cb), cb.ax.xaxis.label, cb.ax.yaxis.label]:
+                if t.get_visible() and t.get_text():
+                    out.append((InAxes(t, cb.ax), t.get_window_extent(renderer)))
+    return out
+
+
+class InAxes:
+    """A text read back with the Axes it belongs to (a tick label does not always know its Axes)."""
+
+    def __init__(self, text, axes):
+        self._text, self.axes = text, axes
+
+    def __getattr__(self, name):
+        return getattr(self._text, name)
+
+
+def colorbars(ax):
+    """The matplotlib Colorbars drawn in inset Axes of ``ax`` (a legend area, a scale bar)."""
+    return [c._colorbar for c in ax.child_axes if getattr(c, "_colorbar", None) is not None]
+
+
+def shown_ticklabels(cb):
+    """The major tick labels a Colorbar draws (the locator's ticks inside the bar's range)."""
+    axis = cb.ax.yaxis if cb.orientation == "vertical" else cb.ax.xaxis
+    lo, hi = sorted(axis.get_view_interval())
+    eps = 1e-9 * (hi - lo)
+    return [t for v, t in zip(axis.get_majorticklocs(), axis.get_majorticklabels())
+            if lo - eps <= v <= hi + eps and t.get_text()]
+
+
+def colorbar_ticks(cb):
+    """{tick label: (value, display position along the bar)} of a drawn Colorbar's major ticks."""
+    fig = cb.ax.get_figure(root=True)
+    fig.draw_without_rendering()
+    vertical = cb.orientation == "vertical"
+    axis = cb.ax.yaxis if vertical else cb.ax.xaxis
+    out = {}
+    lo, hi = sorted(axis.get_view_interval())
+    for value, label in zip(axis.get_majorticklocs(), axis.get_majorticklabels()):
+        if not label.get_text() or not lo - 1e-9 * (hi - lo) <= value <= hi + 1e-9 * (hi - lo):
+            continue
+        x, y = cb.ax.transData.transform((0, value) if vertical else (value, 0))
+        out[label.get_text()] = (float(value), float(y if vertical else x))
     return out
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import gridfig as gf
-from helpers import MM, TOL, axes_inches, inside, overlap, text_boxes
+from helpers import MM, TOL, axes_inches, colorbar_ticks, colorbars, inside, overlap, text_boxes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -92,7 +92,7 @@ def test_nothing_overlaps_or_leaves_the_figure(composed):
     for t, b in texts:
         assert inside(b, fig.bbox), t.get_text()
         for ax, ab in zip(fig.axes, boxes):
-            if ax is not t.axes:
+            if ax is not t.axes and t.axes not in ax.child_axes:
                 assert not overlap(b, ab), (t.get_text(), ax.get_label())
     for ax in fig.axes:  # plots' tick labels stay clear of other axes too
         tb = ax.get_tightbbox(renderer)
@@ -207,8 +207,9 @@ def test_collected_legends_keep_blocks_that_differ():
     a = gf.Heatmap(data=np.linspace(0, 1, 12).reshape(3, 4), name="a")
     b = gf.Heatmap(data=np.linspace(0, 100, 12).reshape(3, 4), name="b")
     out = gf.render(a | b, figsize=(6, 3), legend="right")
-    ticks = {t.get_text() for t in out.axes["legend"].texts}
-    assert {"1", "100"} <= ticks  # both scales, though neither has a title
+    bars = colorbars(out.axes["legend"])
+    assert len(bars) == 2  # both scales, though neither has a title
+    assert "1" in colorbar_ticks(bars[0]) and "100" in colorbar_ticks(bars[1])
 
 
 def test_same_annotation_on_rows_and_columns_has_one_legend_and_one_palette():

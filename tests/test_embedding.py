@@ -21,7 +21,7 @@ def region_ok(fig, region_px, new_axes):
     for ax in new_axes:
         assert inside(ax.get_window_extent(), region_px), ax.get_label()
     for t, b in text_boxes(fig):
-        if t.axes in new_axes:
+        if t.axes in new_axes or any(t.axes in a.child_axes for a in new_axes):
             assert inside(b, region_px), t.get_text()
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import gridfig as gf
-from helpers import text_boxes, inside
+from helpers import colorbar_ticks, colorbars, inside, shown_ticklabels, text_boxes
 
 
 def test_large_body_is_one_image_in_vector_output():
@@ -59,16 +59,22 @@ def test_scale_bar_panel_on_every_side(side):
     # ticks sit where the norm puts their values along the bar, which runs the core's length
     renderer = fig.canvas.get_renderer()
     core = out.axes["heatmap"].get_window_extent(renderer)
-    ticks = {t.get_text(): t for t in ax.texts if t.get_text() != "value"}
+    (cb,) = colorbars(ax)
+    assert cb.norm is heat.norm and cb.ax.get_ylabel() + cb.ax.get_xlabel() == "value"
+    ticks = colorbar_ticks(cb)
     assert "0" in ticks and len(ticks) >= 3
-    for label, t in ticks.items():
-        value = float(label)
+    for label, (value, at) in ticks.items():
         frac = float(heat.norm(value))
-        x, y = t.get_transform().transform(t.get_position())
         if side in ("left", "right"):
-            assert y == pytest.approx(core.y0 + frac * core.height, abs=0.5)
+            assert at == pytest.approx(core.y0 + frac * core.height, abs=0.5)
         else:
-            assert x == pytest.approx(core.x0 + frac * core.width, abs=0.5)
+            assert at == pytest.approx(core.x0 + frac * core.width, abs=0.5)
+    # tick labels and the title are away from the core
+    bar = cb.ax.get_window_extent(renderer)
+    for t in shown_ticklabels(cb):
+        b = t.get_window_extent(renderer)
+        away = {"left": bar.x0 - b.x1, "right": b.x0 - bar.x1, "top": b.y0 - bar.y1, "bottom": bar.y0 - b.y1}
+        assert away[side] > 0, (side, t.get_text())
     # the symmetric norm about 0 puts 0 in the middle
     assert float(heat.norm(0)) == pytest.approx(0.5)
     for t, b in text_boxes(fig):
@@ -83,5 +89,6 @@ def test_legend_texts_stay_inside_the_legend_area():
         fig.draw_without_rendering()
         renderer = fig.canvas.get_renderer()
         area = g.axes["legends"].get_window_extent(renderer)
-        for t in g.axes["legends"].texts:
+        (cb,) = colorbars(g.axes["legends"])  # and the colour bar's tick labels: it was measured to fit
+        for t in [*g.axes["legends"].texts, *shown_ticklabels(cb)]:
             assert inside(t.get_window_extent(renderer), area, tol=0.5), t.get_text()

@@ -3,9 +3,9 @@
 from .base import DrawContext, Extent, MeasureContext, Panel, Theme
 from .dendrogram import Dendrogram, GroupDendrogram
 from .distributions import Box, Histogram, Violin
-from .heatmap import Heatmap
+from .heatmap import CategoryHeatmap, Cells, DotHeatmap, Heatmap, Marks, Outline
 from .labels import Labels
-from .legend import CategoryLegend, Legends, ScaleBar, ScaleLegend
+from .legend import CategoryLegend, LegendBlock, Legends, ScaleBar, ScaleLegend, SizeLegend
 from .match import align_series
 from .numeric import Area, Bars, Lines, Points, ValuePanel
 from .plot import Plot
@@ -14,6 +14,7 @@ from .texts import Numbers, Text
 
 __all__ = [
     "Area", "Bars", "Box", "Histogram", "Lines", "Numbers", "Points", "Text", "ValuePanel", "Violin",
-    "AnnotationStrip", "CategoryLegend", "Dendrogram", "DrawContext", "Extent", "GroupDendrogram", "Heatmap",
+    "AnnotationStrip", "CategoryHeatmap", "CategoryLegend", "Cells", "DotHeatmap", "LegendBlock", "Marks",
+    "Outline", "SizeLegend", "Dendrogram", "DrawContext", "Extent", "GroupDendrogram", "Heatmap",
     "Labels", "Legends", "MeasureContext", "Panel", "Plot", "ScaleBar", "ScaleLegend", "Theme", "align_series",
 ]

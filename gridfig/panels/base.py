@@ -29,8 +29,8 @@ from typing import Any, ClassVar, Sequence
 import attrs
 import numpy as np
 
-from ..frame import (ALONG, AXIS_END, CENTER, SIDES, end_alignment, is_vertical, set_along_limits, set_away_limits,
-                     text_alignment, to_xy)
+from ..frame import (ALONG, AWAY, AXIS_END, CENTER, SIDES, end_alignment, is_vertical, set_along_limits,
+                     set_away_limits, text_alignment, to_xy)
 from ..units import to_inches
 from ..validate import number, panel_name
 
@@ -309,6 +309,29 @@ class DrawContext:
         if self.vertical:
             return away0, along0, d_away, d_along
         return along0, away0, d_along, d_away
+
+    def inch_box(self, along: float, away: float, d_along: float, d_away: float, *, side: str | None = None):
+        """A box given in inches in the canonical frame, as ``(x, y, width, height)`` in inches from
+        the Axes' bottom-left corner (for an Axes whose data coordinates are inches, see
+        :meth:`inch_frame`).
+
+        ``along`` is measured from the start of the leaves (the top, or the left), ``away`` from the
+        edge next to the core. A core (``side="center"``) has no core to face: pass the ``side`` whose
+        frame to use (``"right"``: away runs right and along down from the top; ``"bottom"``: along
+        runs right and away down from the top).
+        """
+        side = side or self.side
+        (ux, uy), (lx, ly) = AWAY[side], ALONG[side]
+        x0 = self.width if (ux < 0 or lx < 0) else 0.0  # the corner where along = away = 0
+        y0 = self.height if (uy < 0 or ly < 0) else 0.0
+        xs = (x0 + lx * along + ux * away, x0 + lx * (along + d_along) + ux * (away + d_away))
+        ys = (y0 + ly * along + uy * away, y0 + ly * (along + d_along) + uy * (away + d_away))
+        return min(xs), min(ys), abs(xs[1] - xs[0]), abs(ys[1] - ys[0])
+
+    def inch_frame(self, ax) -> None:
+        """Make the data coordinates of ``ax`` inches from its bottom-left corner."""
+        ax.set_xlim(0, self.width)
+        ax.set_ylim(0, self.height)
 
     def set_away_limits(self, ax, low: float, high: float) -> None:
         """Set the data range away from the core; ``low`` is next to the core."""

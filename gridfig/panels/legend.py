@@ -1,6 +1,7 @@
 """Legends and colour scales, laid out in inches so their measured size is their drawn size.
 
-A legend block (:class:`CategoryLegend`, :class:`ScaleLegend`) knows its size
+A legend block (:class:`LegendBlock`: :class:`CategoryLegend`,
+:class:`ScaleLegend`, :class:`SizeLegend`, or a user's own) knows its size
 from text extents alone and draws itself at a given spot in an Axes whose data
 coordinates are inches. :class:`Legends` is a side panel that stacks blocks
 along the core and wraps into further columns when they do not fit.
@@ -14,6 +15,7 @@ from typing import Any, ClassVar
 import attrs
 import numpy as np
 
+from ..errors import InputError
 from ..units import to_inches
 from .base import DrawContext, Extent, MeasureContext, Panel
 from .colors import get_cmap
@@ -23,16 +25,7 @@ TICK = to_inches("1mm")
 PAD = to_inches("1mm")
 SCALE_LENGTH = to_inches("25mm")
 BLOCK_GAP = to_inches("4mm")
-
-
-def scale_ticks(norm, most: int = 5) -> list[float]:
-    """Tick values inside the norm's range (matplotlib's MaxNLocator)."""
-    from matplotlib.ticker import MaxNLocator
-
-    lo, hi = float(norm.vmin), float(norm.vmax)
-    ticks = MaxNLocator(nbins=most - 1, steps=[1, 2, 2.5, 5, 10]).tick_values(lo, hi)
-    eps = 1e-9 * (hi - lo or 1)
-    return [float(t) for t in ticks if lo - eps <= t <= hi + eps]
+POINT = 1 / 72
 
 
 def fmt(value: float) -> str:
@@ -40,77 +33,172 @@ def fmt(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def _inch_frame(ax, width: float, height: float) -> None:
-    ax.set_xlim(0, width)
-    ax.set_ylim(0, height)
+def scale_locator(norm, ticks=None, most: int = 5):
+    """The tick locator of a colour scale: ``ticks`` (values or a Locator), else one suited to the norm
+    (at most ``most`` ticks on a linear scale)."""
+    from matplotlib.colors import BoundaryNorm, LogNorm
+    from matplotlib.ticker import FixedLocator, Locator, LogLocator, MaxNLocator
+
+    if isinstance(ticks, Locator):
+        return ticks
+    if ticks is not None:
+        return FixedLocator(np.asarray(ticks, dtype=float))
+    if isinstance(norm, BoundaryNorm):
+        return FixedLocator(np.asarray(norm.boundaries, dtype=float), nbins=10)
+    if isinstance(norm, LogNorm):
+        return LogLocator()
+    return MaxNLocator(nbins=most - 1, steps=[1, 2, 2.5, 5, 10])
 
 
-def draw_scale(ax, *, x, y, length, vertical, cmap, norm, fontsize, color, ticks_after=True,
-               label_w=0.0) -> None:
-    """A colour bar with ticks in inch coordinates; (x, y) is its low-value end, bar side."""
-    cmap = get_cmap(cmap)
-    grad = np.linspace(0, 1, 256)
-    if vertical:
-        ax.imshow(cmap(grad)[:, None, :], origin="lower", extent=(x, x + BAR, y, y + length),
-                  aspect="auto", interpolation="bilinear")
-    else:
-        ax.imshow(cmap(grad)[None, :, :], origin="lower", extent=(x, x + length, y, y + BAR),
-                  aspect="auto", interpolation="bilinear")
-    segs, texts = [], []
-    for t in scale_ticks(norm):
-        at = float(norm(t)) * length
-        if vertical:
-            x0 = x + BAR if ticks_after else x
-            x1 = x0 + (TICK if ticks_after else -TICK)
-            segs.append([(x0, y + at), (x1, y + at)])
-            texts.append((x1 + (PAD / 2 if ticks_after else -PAD / 2), y + at, fmt(t),
-                          "left" if ticks_after else "right", "center"))
-        else:
-            y0 = y if not ticks_after else y + BAR
-            y1 = y0 + (TICK if ticks_after else -TICK)
-            segs.append([(x + at, y0), (x + at, y1)])
-            texts.append((x + at, y1 + (PAD / 2 if ticks_after else -PAD / 2), fmt(t), "center",
-                          "bottom" if ticks_after else "top"))
-    from matplotlib.collections import LineCollection
+def scale_formatter(format=None):
+    """The tick formatter of a colour scale: a format string (``"{x:.1f}"`` or ``"%.1f"``), a
+    Formatter, or by default up to 6 significant digits."""
+    from matplotlib.ticker import FormatStrFormatter, Formatter, FuncFormatter, StrMethodFormatter
 
-    ax.add_collection(LineCollection(segs, colors=color, linewidths=0.6), autolim=False)
-    for tx, ty, s, ha, va in texts:
-        ax.text(tx, ty, s, ha=ha, va=va, fontsize=fontsize, color=color, parse_math=False)
+    if isinstance(format, Formatter):
+        return format
+    if isinstance(format, str):
+        return StrMethodFormatter(format) if "{" in format else FormatStrFormatter(format)
+    return FuncFormatter(lambda v, pos=None: fmt(v))
 
 
-def scale_label_size(norm, text, fontsize: float) -> tuple[float, float]:
+def scale_ticks(norm, ticks=None, most: int = 5) -> list[float]:
+    """The tick values a scale of ``norm`` shows (inside its range): ``ticks``, or at most ``most``."""
+    lo, hi = float(norm.vmin), float(norm.vmax)
+    values = scale_locator(norm, ticks, most).tick_values(lo, hi)
+    eps = 1e-9 * (hi - lo or 1)
+    return [float(t) for t in values if lo - eps <= t <= hi + eps]
+
+
+def tick_labels(norm, ticks=None, format=None) -> list[str]:
+    formatter = scale_formatter(format)
+    values = scale_ticks(norm, ticks)
+    try:
+        return [formatter(v, k) for k, v in enumerate(values)]
+    except Exception:  # a formatter that needs an axis: measure the plain numbers instead
+        return [fmt(v) for v in values]
+
+
+def scale_label_size(norm, text, fontsize: float, ticks=None, format=None) -> tuple[float, float]:
     """Largest tick label ``(width, height)`` in inches."""
-    sizes = [text.size(fmt(t), fontsize) for t in scale_ticks(norm)] or [(0.0, 0.0)]
+    sizes = [text.size(s, fontsize) for s in tick_labels(norm, ticks, format)] or [(0.0, 0.0)]
     return max(w for w, _ in sizes), max(h for _, h in sizes)
 
 
+def draw_colorbar(ax, box, *, cmap, norm, fontsize, color, location=None, orientation="vertical",
+                  ticks=None, format=None, extend=None, label=None):
+    """A :class:`matplotlib.colorbar.Colorbar` in an inset Axes at ``box`` = (x, y, w, h), in the
+    data coordinates of ``ax`` (inches). Returns the Colorbar (also ``cax._colorbar``).
+
+    The scale is a real Colorbar of a ScalarMappable sharing ``norm``: any norm and locator
+    works, and changing the norm later redraws the scale.
+    """
+    from matplotlib.cm import ScalarMappable
+    from matplotlib.colorbar import Colorbar
+    from matplotlib.ticker import NullFormatter
+
+    cax = ax.inset_axes(list(box), transform=ax.transData)
+    cax.set_label("colorbar")
+    kw = dict(location=location) if location is not None else dict(orientation=orientation)
+    if extend is not None:
+        kw["extend"] = extend
+    cb = Colorbar(cax, ScalarMappable(norm=norm, cmap=get_cmap(cmap)), ticks=scale_locator(norm, ticks),
+                  format=scale_formatter(format), **kw)
+    long_axis = cax.yaxis if cb.orientation == "vertical" else cax.xaxis
+    long_axis.set_minor_formatter(NullFormatter())
+    cax.tick_params(which="major", labelsize=fontsize, length=TICK / POINT, width=0.6, pad=PAD / 2 / POINT,
+                    colors=color)
+    cax.tick_params(which="minor", length=TICK / 2 / POINT, width=0.4, colors=color)
+    cb.outline.set_linewidth(0.6)
+    for t in long_axis.get_ticklabels():
+        t.set_parse_math(False)
+    if label:
+        cb.set_label(label, fontsize=fontsize, color=color, labelpad=PAD / POINT, parse_math=False)
+    return cb
+
+
+class LegendBlock:
+    """The legend block protocol: one titled block of a legend area (categories, a colour scale,
+    sizes, markers, lines, ...).
+
+    A block is a value (use ``@attrs.frozen``) that knows its size from text extents alone and
+    draws itself at a given spot of an Axes whose data coordinates are inches. Panels return
+    blocks from :meth:`~gridfig.Panel.legend_entries`; a :class:`Legends` area gathers them,
+    shows blocks with the same :meth:`key` once, splits long blocks to fit, and places them.
+    Subclass it and override :meth:`size` and :meth:`draw` (and :meth:`key`, :meth:`split`
+    where the defaults do not fit).
+    """
+
+    #: What the block shows; ``Legends(kinds=...)`` selects by it.
+    kind: ClassVar[str] = "block"
+    #: Title (bold, above the block); ``None`` for none.
+    title: str | None = None
+
+    def size(self, text, fontsize: float) -> tuple[float, float]:  # pragma: no cover - abstract
+        """``(width, height)`` in inches, title included; ``text.size(s, fontsize)`` measures text."""
+        raise NotImplementedError(f"{type(self).__name__} must implement size(text, fontsize)")
+
+    def draw(self, ax, x: float, top: float, text, fontsize: float, theme) -> None:  # pragma: no cover
+        """Draw with the top-left corner at ``(x, top)`` in inches (``ax``'s data coordinates)."""
+        raise NotImplementedError(f"{type(self).__name__} must implement draw(ax, x, top, text, fontsize, theme)")
+
+    def split(self, rows: int) -> list:
+        """Pieces of at most ``rows`` entries, to wrap a long block into columns; ``[self]`` if it cannot."""
+        return [self]
+
+    def rows_fitting(self, room: float, text, fontsize: float) -> int:
+        """How many entry rows (of :meth:`split`) fit in ``room`` inches, title included."""
+        head = (text.size(self.title, fontsize, weight="bold")[1] + PAD) if self.title else 0.0
+        return int((room - head) // (text.line_height(fontsize) * 1.25))
+
+    def key(self) -> tuple:
+        """What the block shows: blocks with the same key are shown once. By default its kind and
+        its attrs fields (or the block itself, which is then never merged with another)."""
+        if attrs.has(type(self)):
+            return (self.kind, type(self).__qualname__,
+                    tuple(repr(getattr(self, f.name)) for f in attrs.fields(type(self))))
+        return (self.kind, id(self))
+
+    def draw_title(self, ax, x: float, top: float, text, fontsize: float, theme) -> float:
+        """Write the title (if any) at ``(x, top)``; returns the top of what comes below it."""
+        if not self.title:
+            return top
+        ax.text(x, top, self.title, ha="left", va="top", fontsize=fontsize, weight="bold",
+                color=theme.text_color, parse_math=False)
+        return top - text.size(self.title, fontsize, weight="bold")[1] - PAD
+
+    def with_title(self, width: float, height: float, text, fontsize: float) -> tuple[float, float]:
+        """``(width, height)`` of the block's body with its title added."""
+        if not self.title:
+            return width, height
+        tw, th = text.size(self.title, fontsize, weight="bold")
+        return max(width, tw), height + th + PAD
+
+
+def _rgba_key(c):
+    return None if c is None else tuple(np.round(np.asarray(to_rgba_safe(c)), 6))
+
+
 @attrs.frozen(kw_only=True)
-class CategoryLegend:
+class CategoryLegend(LegendBlock):
     """A titled list of coloured squares and their categories."""
 
     title: str | None
     labels: tuple
     colors: tuple
 
+    kind: ClassVar[str] = "categories"
+
     def size(self, text, fontsize: float) -> tuple[float, float]:
         line = text.line_height(fontsize)
         widths = [text.size(s, fontsize)[0] for s in self.labels] or [0.0]
-        width = line + PAD + max(widths)
-        height = len(self.labels) * line * 1.25
-        if self.title:
-            tw, th = text.size(self.title, fontsize, weight="bold")
-            width, height = max(width, tw), height + th + PAD
-        return width, height
+        return self.with_title(line + PAD + max(widths), len(self.labels) * line * 1.25, text, fontsize)
 
     def draw(self, ax, x: float, top: float, text, fontsize: float, theme) -> None:
         from matplotlib.patches import Rectangle
 
         line = text.line_height(fontsize)
-        y = top
-        if self.title:
-            ax.text(x, y, self.title, ha="left", va="top", fontsize=fontsize, weight="bold",
-                    color=theme.text_color, parse_math=False)
-            y -= text.size(self.title, fontsize, weight="bold")[1] + PAD
+        y = self.draw_title(ax, x, top, text, fontsize, theme)
         row = line * 1.25
         for label, color in zip(self.labels, self.colors):
             ax.add_patch(Rectangle((x, y - row / 2 - line / 2), line, line,
@@ -125,50 +213,142 @@ class CategoryLegend:
         return [CategoryLegend(title=self.title if i == 0 else None, labels=self.labels[i:i + rows],
                                colors=self.colors[i:i + rows]) for i in range(0, len(self.labels), rows)]
 
+    def key(self) -> tuple:
+        return ("categories", self.title, tuple(self.labels), tuple(_rgba_key(c) for c in self.colors))
+
+
+def norm_key(norm) -> tuple:
+    """What a norm maps: its kind, limits and the parameters of the usual norms."""
+    parts = [type(norm).__name__, float(norm.vmin), float(norm.vmax)]
+    for name in ("vcenter", "halfrange", "linthresh", "linscale", "gamma", "base", "clip"):
+        if hasattr(norm, name):
+            try:
+                parts.append((name, float(getattr(norm, name))))
+            except (TypeError, ValueError):
+                pass
+    if getattr(norm, "boundaries", None) is not None:
+        parts.append(("boundaries", tuple(np.asarray(norm.boundaries, float).tolist()), getattr(norm, "extend", None)))
+    return tuple(parts)
+
+
+def _length(value):
+    return to_inches(value, "cbar_kws length")
+
 
 @attrs.frozen(kw_only=True)
-class ScaleLegend:
-    """A titled vertical colour scale."""
+class ScaleLegend(LegendBlock):
+    """A titled colour scale: a :class:`matplotlib.colorbar.Colorbar` in an inset Axes.
+
+    Parameters
+    ----------
+    title : str, optional
+    cmap, norm
+        The colormap and the (shared) ``Normalize`` of what it describes.
+    length : length
+        Length of the bar (default 25 mm), a physical size.
+    ticks : sequence or Locator, optional
+        Tick values or a matplotlib Locator; default suited to the norm.
+    format : str or Formatter, optional
+        ``"{x:.1f}"``, ``"%.1f"`` or a matplotlib Formatter.
+    extend : {"neither", "min", "max", "both"}, optional
+        Triangles at the ends, as in matplotlib.
+    orientation : {"vertical", "horizontal"}
+    """
 
     title: str | None
     cmap: Any
     norm: Any = attrs.field(eq=False)
-    length: float = SCALE_LENGTH
+    length: float = attrs.field(default=SCALE_LENGTH, converter=_length)
+    ticks: Any = attrs.field(default=None, eq=False)
+    format: Any = attrs.field(default=None, eq=False)
+    extend: str | None = None
+    orientation: str = attrs.field(default="vertical")
+
+    kind: ClassVar[str] = "scale"
+
+    @orientation.validator
+    def _check_orientation(self, attribute, value):
+        if value not in ("vertical", "horizontal"):
+            raise InputError(f"cbar_kws orientation: expected 'vertical' or 'horizontal', got {value!r}")
+
+    @classmethod
+    def of(cls, **kwargs) -> "ScaleLegend":
+        """A scale legend from ``cbar_kws``-style keywords, naming any it does not know."""
+        known = {f.name for f in attrs.fields(cls)}
+        unknown = sorted(set(kwargs) - known)
+        if unknown:
+            raise InputError(f"cbar_kws: unknown keys {', '.join(map(repr, unknown))}; expected ticks, format, "
+                             f"extend, label, orientation or length")
+        return cls(**kwargs)
+
+    def _labels(self, text, fontsize):
+        return scale_label_size(self.norm, text, fontsize, self.ticks, self.format)
 
     def size(self, text, fontsize: float) -> tuple[float, float]:
-        lw, lh = scale_label_size(self.norm, text, fontsize)
-        width = BAR + TICK + PAD / 2 + lw
-        height = self.length + lh  # the end ticks' labels reach half a label past each end
-        if self.title:
-            tw, th = text.size(self.title, fontsize, weight="bold")
-            width, height = max(width, tw), height + th + PAD
-        return width, height
+        lw, lh = self._labels(text, fontsize)
+        if self.orientation == "vertical":
+            # the end ticks' labels reach half a label past each end
+            return self.with_title(BAR + TICK + PAD / 2 + lw, self.length + lh, text, fontsize)
+        return self.with_title(self.length + lw, BAR + TICK + PAD / 2 + lh, text, fontsize)
 
     def draw(self, ax, x: float, top: float, text, fontsize: float, theme) -> None:
-        _, lh = scale_label_size(self.norm, text, fontsize)
-        y = top - lh / 2
-        if self.title:
-            ax.text(x, top, self.title, ha="left", va="top", fontsize=fontsize, weight="bold",
-                    color=theme.text_color, parse_math=False)
-            y -= text.size(self.title, fontsize, weight="bold")[1] + PAD
-        draw_scale(ax, x=x, y=y - self.length, length=self.length, vertical=True, cmap=self.cmap,
-                   norm=self.norm, fontsize=fontsize, color=theme.text_color)
+        lw, lh = self._labels(text, fontsize)
+        y = self.draw_title(ax, x, top, text, fontsize, theme)
+        if self.orientation == "vertical":
+            box = (x, y - lh / 2 - self.length, BAR, self.length)
+        else:
+            box = (x + lw / 2, y - BAR, self.length, BAR)
+        draw_colorbar(ax, box, cmap=self.cmap, norm=self.norm, fontsize=fontsize, color=theme.text_color,
+                      location="right" if self.orientation == "vertical" else "bottom", ticks=self.ticks,
+                      format=self.format, extend=self.extend)
 
-    def split(self, rows: int) -> list["ScaleLegend"]:
-        return [self]
+    def key(self) -> tuple:
+        cmap = self.cmap if isinstance(self.cmap, str) else getattr(self.cmap, "name", repr(self.cmap))
+        ticks = None if self.ticks is None else repr(self.ticks)
+        return ("scale", self.title, cmap, norm_key(self.norm), ticks, repr(self.format), self.extend,
+                self.orientation, self.length)
+
+
+@attrs.frozen(kw_only=True)
+class SizeLegend(LegendBlock):
+    """A titled column of dots of the given areas (points², as ``scatter``'s ``s``) and their values."""
+
+    title: str | None
+    values: tuple
+    areas: tuple
+    color: Any = "#555555"
+    marker: str = "o"
+
+    kind: ClassVar[str] = "sizes"
+
+    def _geometry(self, text, fontsize):
+        line = text.line_height(fontsize)
+        diameter = 2 * np.sqrt(max(self.areas, default=0.0) / np.pi) * POINT
+        return max(line * 1.25, diameter + PAD), diameter
+
+    def size(self, text, fontsize: float) -> tuple[float, float]:
+        row, diameter = self._geometry(text, fontsize)
+        widths = [text.size(fmt(v), fontsize)[0] for v in self.values] or [0.0]
+        return self.with_title(diameter + PAD + max(widths), row * len(self.values), text, fontsize)
+
+    def draw(self, ax, x: float, top: float, text, fontsize: float, theme) -> None:
+        row, diameter = self._geometry(text, fontsize)
+        y = self.draw_title(ax, x, top, text, fontsize, theme)
+        centres = y - row * (np.arange(len(self.values)) + 0.5)
+        ax.scatter(np.full(len(self.values), x + diameter / 2), centres, s=list(self.areas), c=[self.color],
+                   marker=self.marker, linewidths=0, clip_on=False)
+        for v, cy in zip(self.values, centres):
+            ax.text(x + diameter + PAD, cy, fmt(v), ha="left", va="center", fontsize=fontsize,
+                    color=theme.text_color, parse_math=False)
+
+    def key(self) -> tuple:
+        return ("sizes", self.title, tuple(self.values), tuple(np.round(self.areas, 6)), _rgba_key(self.color),
+                self.marker)
 
 
 def block_key(block) -> tuple:
-    """What a legend block shows: same key, same legend (title, entries and their colours,
-    or colormap, limits and kind of norm)."""
-    if isinstance(block, CategoryLegend):
-        colors = tuple(None if c is None else tuple(np.round(np.asarray(to_rgba_safe(c)), 6))
-                       for c in block.colors)
-        return ("categories", block.title, tuple(block.labels), colors)
-    norm = block.norm
-    cmap = block.cmap if isinstance(block.cmap, str) else getattr(block.cmap, "name", repr(block.cmap))
-    return ("scale", block.title, cmap, type(norm).__name__, float(norm.vmin), float(norm.vmax),
-            getattr(norm, "vcenter", None))
+    """What a legend block shows: same key, same legend (``block.key()``)."""
+    return block.key()
 
 
 def to_rgba_safe(color):
@@ -185,21 +365,35 @@ def _blocks(value):
 class Legends(Panel):
     """A legend area beside a core: legend blocks stacked along it, wrapping into columns.
 
-    Blocks with the same title and entries are shown once. Its size is
-    measured from the text, so nothing overlaps and nothing is cut off.
-    Best on the left or right of a core.
+    Blocks that show the same thing (the same :meth:`LegendBlock.key`) are
+    shown once. Its size is measured from the text, so nothing overlaps and
+    nothing is cut off. Best on the left or right of a core.
 
     Parameters
     ----------
     blocks : sequence, optional
         The legend blocks to show. ``None`` (the default) gathers them when
         the tree is planned, from every panel of its own node.
-    kinds : tuple of str
-        Which gathered blocks to keep: ``"categories"``, ``"scale"``.
+    kinds : tuple of str, optional
+        Which gathered blocks to keep, by :attr:`LegendBlock.kind`
+        (``"categories"``, ``"scale"``, ``"sizes"``, a user block's kind);
+        ``None`` keeps all. Two legend areas of one node (say left and
+        right) with different ``kinds`` or ``titles`` put blocks on different sides.
+    titles : tuple of str, optional
+        Keep only the gathered blocks with these titles.
+    order : sequence of str, optional
+        Titles or kinds to place first, in this order; the others follow in
+        the order gathered.
+    ncols : int, optional
+        Spread the blocks over this many columns (rows when flowing across),
+        still wrapping further when a column does not fit.
     """
 
     blocks: tuple | None = attrs.field(default=None, converter=_blocks, eq=False)
-    kinds: tuple = ("categories", "scale")
+    kinds: tuple | None = attrs.field(default=None, converter=_blocks)
+    titles: tuple | None = attrs.field(default=None, converter=_blocks)
+    order: tuple | None = attrs.field(default=None, converter=_blocks)
+    ncols: int | None = None
     fontsize: float | None = None
     gap: float = attrs.field(default=BLOCK_GAP, converter=lambda v: to_inches(v, "gap"))
     #: "down" or "across"; by default down beside a vertical core and across above or below one.
@@ -217,16 +411,22 @@ class Legends(Panel):
         return "node" if self.blocks is None else None
 
     def gather(self, entries) -> "Legends":
-        return attrs.evolve(self, blocks=[b for b in entries if block_key(b)[0] in self.kinds])
+        keep = [b for b in entries if (self.kinds is None or b.kind in self.kinds)
+                and (self.titles is None or b.title in self.titles)]
+        return attrs.evolve(self, blocks=keep)
 
     def unique_blocks(self) -> list:
-        """The blocks, each shown once: duplicates are blocks that show the same thing."""
+        """The blocks, each shown once (duplicates show the same thing), those named in ``order`` first."""
         seen, out = set(), []
         for b in self.blocks or ():
-            key = block_key(b)
+            key = b.key()
             if key not in seen:
                 seen.add(key)
                 out.append(b)
+        if self.order:
+            rank = {name: k for k, name in enumerate(self.order)}
+            first = len(rank)
+            out.sort(key=lambda b: min(rank.get(b.title, first), rank.get(b.kind, first)))
         return out
 
     def measure(self, ctx: MeasureContext) -> Extent:
@@ -237,26 +437,23 @@ class Legends(Panel):
             room = None if ctx.core_size is None else ctx.core_size[1 if vertical else 0]
         room = room or 8.0
         pieces = []
-        line = ctx.text.line_height(fontsize) * 1.25
         for b in self.unique_blocks():
             w, h = b.size(ctx.text, fontsize)
-            if (h if vertical else w) > room and isinstance(b, CategoryLegend):
-                head = (ctx.text.size(b.title, fontsize, weight="bold")[1] + PAD) if b.title else 0.0
-                pieces.extend(b.split(int((room - head) // line)))
-            else:
-                pieces.append(b)
-        placed, columns = [], []  # (block, x, top) in inches; columns: widths
-        flow, cross, col_size = 0.0, 0.0, 0.0
+            pieces.extend(b.split(b.rows_fitting(room, ctx.text, fontsize)) if (h if vertical else w) > room
+                          else [b])
+        per_column = -(-len(pieces) // self.ncols) if self.ncols else len(pieces)
+        placed = []  # (block, cross, flow) in inches
+        flow, cross, col_size, in_column = 0.0, 0.0, 0.0, 0
         for b in pieces:
             w, h = b.size(ctx.text, fontsize)
             f, c = (h, w) if vertical else (w, h)
-            if flow > 0 and flow + f > room + 1e-9:
+            if in_column and (flow + f > room + 1e-9 or in_column >= per_column):
                 cross += col_size + self.gap
-                columns.append(col_size)
-                flow, col_size = 0.0, 0.0
+                flow, col_size, in_column = 0.0, 0.0, 0
             placed.append((b, cross, flow))
             flow += f + self.gap
             col_size = max(col_size, c)
+            in_column += 1
         thickness = cross + col_size
         if ctx.side == "center":
             # As a core (a collected legend area): fixed across the flow, and at least as long
@@ -272,16 +469,15 @@ class Legends(Panel):
         placed, vertical, text = ctx.info  # the measurer it was measured with, at the drawing dpi
         pad = self.pad if ctx.side != "center" else 0.0
         fontsize = self.fontsize or ctx.theme.fontsize
-        _inch_frame(ax, ctx.width, ctx.height)
+        ctx.inch_frame(ax)
+        # blocks flow along the core and their columns step away from it, past the pad facing it;
+        # a collected area (a core) lays out as if it were on the right (down) or at the bottom (across)
+        frame = None if ctx.side != "center" else ("right" if vertical else "bottom")
         for b, cross, flow in placed:
-            # the pad is on the side facing the core; blocks keep their order away from it
-            if vertical:
-                x = ctx.width - pad - cross - b.size(text, fontsize)[0] if ctx.side == "left" else pad + cross
-                top = ctx.height - flow
-            else:
-                x = flow
-                top = ctx.height - cross - (pad if ctx.side == "bottom" else 0.0)
-            b.draw(ax, x, top, text, fontsize, ctx.theme)
+            w, h = b.size(text, fontsize)
+            d_along, d_away = (h, w) if vertical else (w, h)
+            x, y, _, bh = ctx.inch_box(flow, pad + cross, d_along, d_away, side=frame)
+            b.draw(ax, x, y + bh, text, fontsize, ctx.theme)
 
 
 @attrs.frozen(kw_only=True)
@@ -321,30 +517,16 @@ class ScaleBar(Panel):
         vertical = ctx.side in ("left", "right")
         thick = BAR + TICK + PAD / 2 + (lw if vertical else lh)
         if self.title:
-            thick += PAD + ctx.text.size(self.title, fontsize)[1]
+            thick += PAD + ctx.text.line_height(fontsize)
         # tick labels at the ends reach half their size past the bar
         over = (lh if vertical else lw) / 2
         return Extent(thickness=thick, before=over, after=over)
 
     def draw(self, ax, ctx: DrawContext) -> None:
         fontsize = self.fontsize or ctx.theme.fontsize
-        _inch_frame(ax, ctx.width, ctx.height)
-        vertical = ctx.vertical
+        ctx.inch_frame(ax)
         length = min(self.length or ctx.along_length, ctx.along_length)
-        after = ctx.side in ("right", "top")
-        if vertical:
-            x = 0.0 if after else ctx.width - BAR
-            y = ctx.height - length
-        else:
-            x, y = 0.0, (0.0 if after else ctx.height - BAR)
-        draw_scale(ax, x=x, y=y, length=length, vertical=vertical, cmap=self.cmap, norm=self.norm,
-                   fontsize=fontsize, color=ctx.theme.text_color, ticks_after=after)
-        if self.title:
-            kw = dict(fontsize=fontsize, color=ctx.theme.text_color, parse_math=False)
-            if vertical:
-                lx = ctx.width if after else 0.0
-                ax.text(lx, y + length / 2, self.title, rotation=90, ha="right" if after else "left",
-                        va="center", **kw)
-            else:
-                ly = ctx.height if after else 0.0
-                ax.text(x + length / 2, ly, self.title, ha="center", va="top" if after else "bottom", **kw)
+        # the bar next to the core from the start of the leaves; ticks, labels and title away from it
+        box = ctx.inch_box(0.0, 0.0, length, BAR)
+        draw_colorbar(ax, box, cmap=self.cmap, norm=self.norm, fontsize=fontsize, color=ctx.theme.text_color,
+                      location=ctx.side, label=self.title)
