@@ -97,7 +97,8 @@ def write_atomically(path: str, write) -> object:
     """Call ``write(binary_file)`` on a temporary file beside ``path``, then move it onto ``path``.
 
     On any exception, or one of :data:`SIGNALS`, the temporary file is removed and
-    ``path`` is untouched. Errors about the temporary file name ``path`` instead.
+    ``path`` is untouched. OSErrors about the temporary file, or about no file
+    (a full disk while writing), name ``path`` instead.
     """
     folder = os.path.dirname(os.path.abspath(path))
     tmp = None
@@ -118,8 +119,8 @@ def write_atomically(path: str, write) -> object:
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
-            if isinstance(e, OSError) and _about_temp(e):
-                raise OSError(e.errno, e.strerror, path) from None
+            if isinstance(e, OSError) and (_about_temp(e) or (e.filename is None and e.errno)):
+                raise OSError(e.errno, e.strerror, path) from None  # about the file being written
             raise
 
 
