@@ -25,6 +25,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import secrets
 import signal
@@ -38,6 +39,7 @@ TEMP_PREFIX = ".gridfig-"
 SALT = "gridfig"
 
 _SALT_LOCK = threading.RLock()
+_log = logging.getLogger("gridfig")
 
 
 def save_reproducibly(fig, fname, **kwargs):
@@ -50,8 +52,12 @@ def save_reproducibly(fig, fname, **kwargs):
         kwargs.setdefault("metadata", {"CreationDate": None, "ModDate": None})
     with _svg_salt(fmt):
         if target is None:
+            _log.info("saving %s to a file object ...", fmt)
             return fig.savefig(fname, **kwargs)
-        return write_atomically(target, lambda fh: fig.savefig(fh, **kwargs))
+        _log.info("saving %s ...", target)
+        result = write_atomically(target, lambda fh: fig.savefig(fh, **kwargs))
+        _log.info("saved %s", target)
+        return result
 
 
 def output_target(fname, fmt: str | None = None) -> tuple[str, str | None]:

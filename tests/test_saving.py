@@ -96,6 +96,13 @@ def test_a_full_disk_while_writing_a_png_leaves_the_old_file(tmp_path, monkeypat
     assert target.read_bytes() == b"the old file"
 
 
+def test_saving_is_logged_on_the_gridfig_logger(tmp_path, caplog):
+    with caplog.at_level("INFO", logger="gridfig"):
+        seed().savefig(tmp_path / "a.pdf")
+    assert [r.getMessage() for r in caplog.records if r.name == "gridfig"] == [
+        f"saving {tmp_path / 'a.pdf'} ...", f"saved {tmp_path / 'a.pdf'}"]
+
+
 def test_signal_handlers_are_put_back(tmp_path):
     before = {s: signal.getsignal(s) for s in output.SIGNALS}
     seed().savefig(tmp_path / "a.png")
