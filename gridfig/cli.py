@@ -134,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     cm.add_argument("--columns", metavar="A,B,...", help="draw only these data columns, in this order")
     cm.add_argument("--transpose", action="store_true", help="swap rows and columns after reading")
     cm.add_argument("--order-out", metavar="FILE",
-                    help="also write the drawn order as CSV: axis,position,label,group")
+                    help="also write the drawn order as CSV: axis,position,label,group (- for standard output)")
     g = cm.add_argument_group("clustering")
     g.add_argument("--metric", default="euclidean", help="distance metric (scipy name; default: euclidean)")
     g.add_argument("--method", default="average", help="linkage method (default: average)")
@@ -614,6 +614,10 @@ def write_order(result, path: str) -> None:
         group = _groups(result, axis)
         for position, i in enumerate(order):
             out.writerow([axis, position, labels[i], group.get(int(i), "")])
+    if path == "-":
+        sys.stdout.write(buf.getvalue())
+        sys.stdout.flush()
+        return
     write_atomically(path, lambda fh: fh.write(buf.getvalue().encode("utf-8")))
 
 
@@ -685,6 +689,9 @@ def main(argv=None) -> int:
             _check_writable(args.output, "OUT")
             order_out = getattr(args, "order_out", None)
             if order_out is not None:
+                if order_out == "-" == args.output:
+                    raise InputError("--order-out: standard output already takes the figure (-o -); "
+                                     "give the order a file")
                 _check_writable(order_out, "--order-out")
             result = args.run(args, progress)
             progress(f"saving {'standard output' if args.output == '-' else args.output} ...", "saving")

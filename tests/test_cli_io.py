@@ -77,6 +77,15 @@ def test_order_out_is_the_drawn_order(tmp_path, capsys):
     assert np.allclose(np.asarray(image[0]), np.asarray(VALUES[first], float)[cm.col_order])
 
 
+def test_order_out_to_stdout(tmp_path, capsys):
+    table = write_table(tmp_path / "t.csv")
+    drawn(capsys, tmp_path, table)
+    code, out, err = run(capsys, "clustermap", "-q", table, "-o", tmp_path / "o.png", "--order-out", "-")
+    assert (code, err) == (0, "") and out == (tmp_path / "order.csv").read_text()
+    code, out, err = run(capsys, "clustermap", "-q", table, "-o", "-", "--order-out", "-")
+    assert (code, out) == (2, "") and err.startswith("gridfig: error: --order-out: standard output already")
+
+
 def test_order_out_groups_from_cuts(tmp_path, capsys):
     order = drawn(capsys, tmp_path, write_table(tmp_path / "t.csv"), "--row-cut", 2, "--col-cut", 1)
     groups = {label: group for _, label, group in order["row"]}
