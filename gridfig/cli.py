@@ -3,9 +3,10 @@
 Commands
 --------
 gridfig clustermap TABLE -o OUT [options]
-    Read a numeric table (CSV or TSV: the first column holds the row labels,
-    the header the column labels), cluster it and save an annotated clustered
-    heatmap (:func:`gridfig.clustermap`). Annotation tables
+    Read a numeric table (CSV/TSV text, possibly compressed, Parquet or Excel;
+    ``-`` reads CSV/TSV text from standard input), cluster it and save an
+    annotated clustered heatmap. By default the first column holds the row
+    labels and the header the column labels. Annotation tables
     (``--row-annotations`` / ``--col-annotations``) are matched to the rows /
     columns by the labels in their first column; every other column becomes
     one coloured strip.
@@ -14,22 +15,27 @@ gridfig demo [-o OUT]
 gridfig --version
     Print the version.
 
-The format of OUT follows its extension (png, pdf, svg, tif, jpg, ...).
+The format of OUT follows its extension (png, pdf, svg, tif, jpg, ...) or
+``--format``; ``-o -`` writes to standard output (png unless ``--format``).
+Progress goes to stderr as ``gridfig: <step> ...`` lines unless ``--quiet``.
 Errors are one line on stderr, ``gridfig: error: <message>``, with exit
-status 2 for bad usage or input (1 for an unexpected failure); warnings are
-``gridfig: warning: <message>`` lines. The figure is written to a temporary
-file next to OUT and moved into place only when complete, so a failed run
-never leaves a partial file. ``python -m gridfig`` is the same command.
+status 2 for bad usage or input (1 for an unexpected failure, with the full
+traceback under ``--debug``); warnings are ``gridfig: warning: <message>``
+lines. Every input is read and checked before anything is drawn. Files are
+written atomically (:func:`gridfig.output.save_reproducibly`), so a failed or
+interrupted run never leaves a partial file. ``python -m gridfig`` is the
+same command.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import io
+import math
 import os
 import re
 import sys
-import tempfile
 import warnings
 
 from . import __version__
@@ -39,31 +45,96 @@ from .units import to_inches
 AXES = {"rows": 0, "columns": 1}
 LABELS = {"auto": "auto", "all": True, "none": False}
 
+#: Limits, so that a typo ends in a clear message instead of a MemoryError or a FreeType error.
+MAX_DPI = 2400
+MAX_FONTSIZE = 72
+MAX_PIXELS = 2**28  # 268 million pixels: 1 GiB of RGBA
+MAX_SIDE = 2**16 - 1  # matplotlib's Agg cannot draw 65536 pixels or more along a side
+MAX_LINE = 4 * 2**20  # characters in one line of a text table
+#: Formats drawn as pixels (the pixel limits apply to them).
+RASTER = {"png", "jpg", "jpeg", "tif", "tiff", "webp", "raw", "rgba"}
+#: Without fastcluster, warn when the condensed distance matrix of one axis would take this much.
+MATRIX_WARN_BYTES = 2**30
+#: Methods fastcluster runs without a distance matrix (Euclidean metric, complete data).
+VECTOR_METHODS = ("ward", "centroid", "median", "single")
+
+COMPRESSION = {".gz": "gzip", ".bz2": "bz2", ".xz": "xz", ".zip": "zip"}
+TEXT, PARQUET, EXCEL = "text", "parquet", "excel"
+KINDS = {".parquet": PARQUET, ".pq": PARQUET, ".xlsx": EXCEL, ".xlsm": EXCEL}
+#: The optional package each kind of file needs, and the extra that installs it.
+NEEDS = {PARQUET: ("pyarrow", "parquet"), EXCEL: ("openpyxl", "excel")}
+SEPARATORS = ("\t", ",", ";", "|")
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line instead of argparse's usage block
         self.exit(2, f"gridfig: error: {' '.join(message.split())} (see {self.prog} --help)\n")
 
 
-def _positive(text: str) -> float:
+def _number(text: str, low: float, high: float, what: str) -> float:
     with contextlib.suppress(ValueError):
-        if 0 < (value := float(text)) < float("inf"):
+        value = float(text)
+        if low < value <= high:
             return value
+        if math.isfinite(value) and value > high:
+            raise argparse.ArgumentTypeError(f"{text!r} is over the limit of {high:g}{what}")
     raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+
+
+def _positive(text: str) -> float:
+    return _number(text, 0, math.inf, "")
+
+
+def _dpi(text: str) -> float:
+    return _number(text, 0, MAX_DPI, " dots per inch")
+
+
+def _fontsize(text: str) -> float:
+    return _number(text, 0, MAX_FONTSIZE, " points")
+
+
+def _finite(text: str) -> float:
+    with contextlib.suppress(ValueError):
+        if math.isfinite(value := float(text)):
+            return value
+    raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+
+
+def _count(text: str) -> int:
+    with contextlib.suppress(ValueError):
+        if (value := int(text)) >= 1:
+            return value
+    raise argparse.ArgumentTypeError(f"expected a whole number of clusters (1 or more), got {text!r}")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``gridfig`` command."""
     p = _Parser(prog="gridfig", description="Annotated clustered heatmaps from tables.")
     p.add_argument("--version", action="version", version=f"gridfig {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+    common.add_argument("--debug", action="store_true",
+                        help="print the full traceback of an unexpected error, not one line")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
-    cm = sub.add_parser("clustermap", help="draw a clustered heatmap of a CSV/TSV table",
+    cm = sub.add_parser("clustermap", parents=[common], help="draw a clustered heatmap of a table",
                         description="Cluster a numeric table (first column = row labels, header = "
                         "column labels) and save an annotated heatmap; the format follows OUT's extension.")
-    cm.add_argument("table", metavar="TABLE", help="CSV or TSV file (.csv; .tsv/.tab; otherwise sniffed)")
-    cm.add_argument("-o", "--output", required=True, metavar="OUT", help="output file (.png, .pdf, .svg, ...)")
+    cm.add_argument("table", metavar="TABLE",
+                    help="CSV/TSV text (.csv; .tsv/.tab; otherwise the separator is detected), optionally "
+                    ".gz/.bz2/.xz/.zip compressed; .parquet/.pq (needs pyarrow); .xlsx/.xlsm (needs openpyxl); "
+                    "- for CSV/TSV text on standard input")
+    cm.add_argument("-o", "--output", required=True, metavar="OUT",
+                    help="output file (.png, .pdf, .svg, ...); - for standard output")
+    cm.add_argument("--format", metavar="FMT", help="output format instead of OUT's extension "
+                    "(default for -o -: png)")
     cm.add_argument("--sep", help=r"field separator of TABLE, instead of detecting it (',', ';', 'tab', ...)")
+    cm.add_argument("--index-col", metavar="COL", default="0",
+                    help="the column of row labels: a name or a 0-based number (default: 0, the first)")
+    cm.add_argument("--columns", metavar="A,B,...", help="draw only these data columns, in this order")
+    cm.add_argument("--transpose", action="store_true", help="swap rows and columns after reading")
+    cm.add_argument("--order-out", metavar="FILE",
+                    help="also write the drawn order as CSV: axis,position,label,group (- for standard output)")
     g = cm.add_argument_group("clustering")
     g.add_argument("--metric", default="euclidean", help="distance metric (scipy name; default: euclidean)")
     g.add_argument("--method", default="average", help="linkage method (default: average)")
@@ -73,10 +144,12 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--no-row-cluster", dest="row_cluster", action="store_false", help="keep the row order")
     g.add_argument("--no-col-cluster", dest="col_cluster", action="store_false", help="keep the column order")
     g.add_argument("--optimal-ordering", action="store_true", help="optimal leaf ordering (slower)")
+    g.add_argument("--row-cut", type=_count, metavar="K", help="colour the row tree cut into K clusters")
+    g.add_argument("--col-cut", type=_count, metavar="K", help="colour the column tree cut into K clusters")
     g = cm.add_argument_group("annotations")
     for axis in ("row", "col"):
         g.add_argument(f"--{axis}-annotations", metavar="FILE",
-                       help=f"CSV/TSV: first column = {axis} labels, one strip per other column")
+                       help=f"table: first column = {axis} labels, one strip per other column")
     g = cm.add_argument_group("appearance", "Lengths are inches or strings such as 180mm, 12cm, 7in, 500pt.")
     g.add_argument("--width", metavar="LENGTH", help="figure width (give --height too)")
     g.add_argument("--height", metavar="LENGTH", help="figure height (give --width too)")
@@ -84,57 +157,264 @@ def build_parser() -> argparse.ArgumentParser:
                    help="fixed cell edge; the figure size follows unless --width/--height are given")
     g.add_argument("--cmap", help="colormap (default: viridis, or RdBu_r with --center)")
     for name, where in (("center", "centre"), ("vmin", "low end"), ("vmax", "high end")):
-        g.add_argument(f"--{name}", type=float, help=f"data value at the colormap's {where}")
+        g.add_argument(f"--{name}", type=_finite, help=f"data value at the colormap's {where}")
     g.add_argument("--cbar-label", metavar="TEXT", help="title of the colour scale")
     g.add_argument("--gap", metavar="LENGTH", default="1mm", help="space between panels (default: 1mm)")
-    g.add_argument("--fontsize", type=_positive, metavar="PT", help="font size in points")
+    g.add_argument("--fontsize", type=_fontsize, metavar="PT", help=f"font size in points (at most {MAX_FONTSIZE})")
     g.add_argument("--row-labels", choices=LABELS, default="auto", help="row labels (default: auto = as fit)")
     g.add_argument("--col-labels", choices=LABELS, default="auto", help="column labels (default: auto)")
-    g.add_argument("--dpi", type=_positive, help="resolution of raster output (default: matplotlib's)")
+    g.add_argument("--dpi", type=_dpi, help=f"resolution of raster output (at most {MAX_DPI}; "
+                   "default: matplotlib's)")
     cm.set_defaults(run=make_clustermap)
 
-    demo = sub.add_parser("demo", help="draw the built-in example figure",
+    demo = sub.add_parser("demo", parents=[common], help="draw the built-in example figure",
                           description="Save the built-in example (gridfig.demo.seed_figure()).")
     demo.add_argument("-o", "--output", default="gridfig-demo.png", metavar="OUT",
-                      help="output file (default: gridfig-demo.png)")
-    demo.add_argument("--dpi", type=_positive, help="resolution of raster output")
+                      help="output file (default: gridfig-demo.png); - for standard output")
+    demo.add_argument("--format", metavar="FMT", help="output format instead of OUT's extension")
+    demo.add_argument("--dpi", type=_dpi, help=f"resolution of raster output (at most {MAX_DPI})")
     demo.set_defaults(run=make_demo)
     return p
 
 
-def _separator(path: str, sep: str | None):
-    """The separator to split ``path`` with (None: let pandas sniff)."""
-    if sep:
-        return "\t" if sep in ("tab", "\\t", "\t") else sep
-    name = re.sub(r"\.(gz|bz2|xz|zip|zst)$", "", path.lower())
-    return "," if name.endswith(".csv") else "\t" if name.endswith((".tsv", ".tab")) else None
+# -- progress ------------------------------------------------------------------------------------
+
+class _Progress:
+    """The ``gridfig: <step> ...`` lines on stderr, and what the current step is (for error messages)."""
+
+    def __init__(self, quiet: bool = True):
+        self.quiet = quiet
+        self.step: tuple = ("starting",)
+
+    def __call__(self, text: str, *step) -> None:
+        self.step = step or (text,)
+        if not self.quiet:
+            print(f"gridfig: {text}", file=sys.stderr, flush=True)
 
 
-def read_table(path: str, sep: str | None = None, what: str = "TABLE"):
-    """Read a labelled table: first column = row labels (as strings), header = column labels."""
-    import pandas as pd
+_QUIET = _Progress()
 
+
+# -- reading tables ------------------------------------------------------------------------------
+
+def _shown(path: str) -> str:
+    return "standard input" if path == "-" else repr(path)
+
+
+def table_kind(path: str) -> tuple[str, str | None]:
+    """(kind, compression) of ``path`` from its extensions: ``t.csv.gz`` is (text, gzip)."""
+    stem, ext = os.path.splitext(path.lower())
+    compression = COMPRESSION.get(ext)
+    if compression:
+        ext = os.path.splitext(stem)[1]
+    return KINDS.get(ext, TEXT), compression
+
+
+def _raw_bytes(path: str, compression: str | None, what: str) -> bytes:
+    """The bytes of ``path`` (standard input for ``-``), decompressed as its extension says."""
+    if path == "-":
+        return sys.stdin.buffer.read()
     if not os.path.isfile(path):
         raise InputError(f"{what}: {'not a file' if os.path.exists(path) else 'no such file'}: {path!r}")
-    sep = _separator(path, sep)
-    options = dict(sep=sep, engine="c" if sep and len(sep) == 1 else "python")  # python: sniff, or a regex
+    try:
+        if compression == "zip":
+            import zipfile
+
+            with zipfile.ZipFile(path) as z:
+                names = [n for n in z.namelist() if not n.endswith("/")]
+                if len(names) != 1:
+                    raise InputError(f"{what}: {path!r} holds {len(names)} files "
+                                     f"({quote_some(names, 3)}); a zipped table must be its only file")
+                return z.read(names[0])
+        opener = {"gzip": "gzip", "bz2": "bz2", "xz": "lzma"}.get(compression)
+        if opener is None:
+            with open(path, "rb") as fh:
+                return fh.read()
+        import importlib
+
+        with importlib.import_module(opener).open(path, "rb") as fh:
+            return fh.read()
+    except (OSError, EOFError, ValueError) as e:  # BadGzipFile is an OSError, BadZipFile a ValueError
+        if isinstance(e, InputError):
+            raise
+        how = f"as {compression} data" if compression else "it"
+        raise InputError(f"{what}: cannot read {how} from {path!r}: {_line(e)}") from None
+
+
+def _text(raw: bytes, path: str, what: str) -> str:
+    """``raw`` as UTF-8 text (a byte-order mark is dropped), with every line checked to be bounded."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{what}: {_shown(path)} is not UTF-8 text (byte 0x{raw[e.start]:02x} at offset "
+                         f"{e.start}); Parquet and Excel tables are read by their extension "
+                         f"(.parquet, .xlsx)") from None
+    lengths = [len(line) for line in text.split("\n")]
+    if max(lengths) > MAX_LINE:
+        first = next(i for i, n in enumerate(lengths) if n > MAX_LINE)
+        raise InputError(f"{what}: line {first + 1} of {_shown(path)} has {lengths[first]:,} characters, "
+                         f"over the limit of {MAX_LINE:,}; is it a table with one row per line?")
+    return text
+
+
+def _separator(path: str, sep: str | None, text: str) -> str | None:
+    """The separator: ``sep``; else by extension (.csv, .tsv, .tab); else detected from the first lines."""
+    if sep:
+        return "\t" if sep in ("tab", "\\t", "\t") else sep
+    name = path.lower()
+    stem, ext = os.path.splitext(name)
+    if ext in COMPRESSION:
+        name = stem
+    if name.endswith(".csv"):
+        return ","
+    if name.endswith((".tsv", ".tab")):
+        return "\t"
+    lines = [line for line in text.split("\n", 20)[:20] if line.strip()]
+    if len(lines) > 1 and len(text) > sum(map(len, lines)) + 20:
+        lines = lines[:-1]  # the last one may be cut short by the split
+    def score(candidate):  # found on every line; the same number of times on each; most often
+        counts = [line.count(candidate) for line in lines]
+        return min(counts) > 0, len(set(counts)) == 1, min(counts)
+
+    best = max(SEPARATORS, key=score)  # ties: the first of SEPARATORS
+    return best if score(best)[0] else None
+
+
+def _read_text(text: str, sep: str | None, path: str, what: str, index_col):
+    """(frame of strings and numbers with columns 0..n-1, the header row as read (not renamed), label column)."""
+    import pandas as pd
+
+    if not text.strip():
+        raise InputError(f"{what}: cannot read {_shown(path)} as a table: it is empty")
+    if sep is None:
+        raise InputError(f"{what}: cannot detect the field separator of {_shown(path)} (tried tab, comma, "
+                         "semicolon and |); set it with --sep")
+    options = dict(sep=sep, engine="c" if len(sep) == 1 else "python")  # python: a regular expression
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.ParserWarning)  # a row longer than the header
-            first = pd.read_csv(path, nrows=0, **options).columns[0]  # labels are read as text
-            frame = pd.read_csv(path, index_col=False, dtype={first: str}, **options).set_index(first)
-    except (pd.errors.ParserWarning, ValueError, OSError) as e:  # ParserError, UnicodeError are ValueErrors
-        why = "a row has more fields than the header" if isinstance(e, Warning) else str(e).strip()
-        raise InputError(f"{what}: cannot read {path!r} as a table: {why}") from None
+            header = pd.read_csv(io.StringIO(text), header=None, nrows=1, dtype=str, keep_default_na=False,
+                                 **options).iloc[0].tolist()
+            k = _index_position(index_col, header, path)
+            frame = pd.read_csv(io.StringIO(text), header=None, skiprows=1, names=range(len(header)),
+                                index_col=False, dtype={k: str}, **options)  # labels stay text: 007 is not 7
+    except (pd.errors.ParserWarning, ValueError) as e:  # ParserError, EmptyDataError are ValueErrors
+        if isinstance(e, InputError):
+            raise
+        why = "a row has more fields than the header" if isinstance(e, Warning) else _line(e)
+        raise InputError(f"{what}: cannot read {_shown(path)} as a table: {why}") from None
+    return frame, header, k
+
+
+def _optional(kind: str, path: str, what: str):
+    """Import the package reading ``kind`` files, or say which to install."""
+    import importlib
+
+    package, extra = NEEDS[kind]
+    try:
+        importlib.import_module(package)
+    except ImportError:
+        raise InputError(f"{what}: reading {path!r} needs the {package} package, which is not installed: "
+                         f'pip install "gridfig[{extra}]"') from None
+
+
+def _read_binary(kind: str, raw: bytes, path: str, what: str):
+    """A Parquet or Excel table as (frame with columns 0..n-1, header row)."""
+    import pandas as pd
+
+    _optional(kind, path, what)
+    try:
+        if kind == PARQUET:
+            frame = pd.read_parquet(io.BytesIO(raw))
+            if not isinstance(frame.index, pd.RangeIndex):  # a stored index is the first column
+                frame = frame.reset_index()
+            header = [str(c) for c in frame.columns]
+            frame.columns = range(len(header))
+            return frame, header
+        frame = pd.read_excel(io.BytesIO(raw), header=None, dtype=object)  # the first sheet
+    except (ValueError, OSError, ImportError, KeyError) as e:
+        raise InputError(f"{what}: cannot read {path!r} as {kind}: {_line(e)}") from None
+    if frame.empty:
+        raise InputError(f"{what}: cannot read {path!r} as a table: its first sheet is empty")
+    header = ["" if pd.isna(v) else str(v) for v in frame.iloc[0]]
+    frame = frame.iloc[1:].reset_index(drop=True).infer_objects()
+    return frame, header
+
+
+def _index_position(index_col, header: list, path: str) -> int:
+    """The position of the label column: ``index_col`` is a name of the header or a 0-based number."""
+    if index_col is None or index_col == "":
+        return 0
+    text = str(index_col)
+    if text in header:
+        return header.index(text)
+    if re.fullmatch(r"\d+", text.strip()):
+        if (k := int(text)) < len(header):
+            return k
+        raise InputError(f"--index-col: {text} is not a column number of {_shown(path)}, which has "
+                         f"{len(header)} columns (0 to {len(header) - 1})")
+    raise InputError(f"--index-col: {_shown(path)} has no column {text!r}; its columns are "
+                     f"{quote_some(header, 8)}")
+
+
+def read_table(path: str, sep: str | None = None, what: str = "TABLE", index_col=None, columns=None):
+    """Read a labelled table: the index column (default: the first) as row labels (text), the header as
+    column labels. ``columns`` (a list of names) keeps only those data columns, in that order.
+
+    The kind of file follows the extension (see :func:`table_kind`); ``-`` is CSV/TSV text on
+    standard input. Duplicate column names are refused (pandas would rename the second ``s2.1``).
+    """
+    import pandas as pd
+
+    kind, compression = table_kind(path) if path != "-" else (TEXT, None)
+    if kind != TEXT and path != "-":
+        _optional(kind, path, what)
+    raw = _raw_bytes(path, compression, what)
+    if kind == TEXT:
+        text = _text(raw, path, what)
+        frame, header, k = _read_text(text, _separator(path, sep, text), path, what, index_col)
+    else:
+        frame, header = _read_binary(kind, raw, path, what)
+        k = _index_position(index_col, header, path)
+    names = [h if h != "" or i == k else f"Unnamed: {i}" for i, h in enumerate(header)]
+    seen: dict = {}
+    for i, name in enumerate(names):
+        if i != k and name in seen:
+            raise InputError(f"{what}: the column name {name!r} appears twice in the header of "
+                             f"{_shown(path)} (columns {seen[name]} and {i}, counted from 0); "
+                             "column names must be unique")
+        seen.setdefault(name, i)
+    frame.columns = names
+    label = names[k]
+    frame[label] = frame[label].astype(object).where(frame[label].notna(), "").astype(str)
+    frame = frame.set_index(label)
     if frame.shape[1] == 0:
-        how = "the separator could not be detected" if sep is None else f"split on {sep!r}"
-        raise InputError(f"{what}: {path!r} has no columns besides the labels ({how}); "
-                         "set the separator with --sep")
+        how = f" (split on {_separator(path, sep, text)!r}); set the separator with --sep" if kind == TEXT else ""
+        raise InputError(f"{what}: {_shown(path)} has no columns besides the labels{how}")
     if frame.shape[0] == 0:
-        raise InputError(f"{what}: {path!r} has a header but no rows")
-    frame.index = frame.index.fillna("").astype(str)
+        raise InputError(f"{what}: {_shown(path)} has a header but no rows")
+    if columns is not None:
+        unknown = [c for c in columns if c not in frame.columns]
+        if unknown:
+            raise InputError(f"--columns: {_shown(path)} has no column{'s' if len(unknown) > 1 else ''} "
+                             f"{quote_some(unknown, 8)}; its data columns are "
+                             f"{quote_some(list(frame.columns), 8)}")
+        frame = frame[columns]
+    frame.index = pd.Index(frame.index.astype(str), name=frame.index.name)
     frame.columns = frame.columns.astype(str)
     return frame
+
+
+def _column_list(text: str | None) -> list | None:
+    if text is None:
+        return None
+    names = [c.strip() for c in text.split(",")]
+    if any(not c for c in names):
+        raise InputError(f"--columns: expected comma-separated column names, got {text!r}")
+    twice = sorted({c for c in names if names.count(c) > 1})
+    if twice:
+        raise InputError(f"--columns: {quote_some(twice)} named more than once in {text!r}")
+    return names
 
 
 def _numeric(frame, path: str):
@@ -147,7 +427,7 @@ def _numeric(frame, path: str):
         odd = values[pd.to_numeric(values, errors="coerce").isna() & values.notna()]
         at = f"row {odd.index[0]!r} holds {odd.iloc[0]!r}" if len(odd) else f"its type is {values.dtype}"
         more = f" ({len(bad) - 1} more columns are not numeric)" if len(bad) > 1 else ""
-        raise InputError(f"TABLE: column {bad[0]!r} of {path!r} is not numeric: {at}{more}")
+        raise InputError(f"TABLE: column {bad[0]!r} of {_shown(path)} is not numeric: {at}{more}")
     return frame
 
 
@@ -155,10 +435,12 @@ def _annotations(path: str, labels, what: str, option: str):
     """The annotation table at ``path`` (its separator detected), checked against the data's labels."""
     ann = read_table(path, None, option)
     if not ann.index.isin(list(labels)).any():
-        raise InputError(f"{option}: none of the labels of {path!r} ({quote_some(ann.index.tolist(), 3)}) "
+        raise InputError(f"{option}: none of the labels of {_shown(path)} ({quote_some(ann.index.tolist(), 3)}) "
                          f"match the table's {what} ({quote_some(list(labels), 3)})")
     return ann
 
+
+# -- checking the output -------------------------------------------------------------------------
 
 def _figsize(args):
     """(width, height) in inches, or None to size the figure from the data."""
@@ -166,79 +448,223 @@ def _figsize(args):
         given, lacking = ("--width", "--height") if args.height is None else ("--height", "--width")
         raise InputError(f"{given} needs {lacking} too (give both, or neither to size from the data)")
     if args.width is not None:
-        return to_inches(args.width, "--width"), to_inches(args.height, "--height")
+        return _length(args.width, "--width"), _length(args.height, "--height")
     return None
 
 
-def _check_output(path: str) -> str:
-    """The format of ``path`` from its extension, after checking it can be written."""
+def _length(text: str, option: str, positive: bool = True) -> float:
+    inches = to_inches(text, option)
+    if positive and not inches > 0:
+        raise InputError(f"{option}: expected a length over 0, got {text!r}")
+    return inches
+
+
+def output_format(args) -> str:
+    """The format of the output, from ``--format`` or OUT's extension, checked to be one matplotlib writes."""
     from matplotlib.backend_bases import FigureCanvasBase
 
-    ext = os.path.splitext(path)[1].lower().lstrip(".")
+    path = args.output
+    ext = "" if path == "-" else os.path.splitext(path)[1].lower().lstrip(".")
+    fmt = (args.format or ext or ("png" if path == "-" else "")).lower().lstrip(".")
     known = FigureCanvasBase.get_supported_filetypes()
-    if ext not in known:
-        said = f"the extension .{ext} is not a known format" if ext else "it has no extension"
+    if fmt not in known:
+        said = (f"--format {args.format!r} is not a known format" if args.format else
+                f"the extension .{ext} is not a known format" if ext else "it has no extension")
         raise InputError(f"OUT: cannot tell the format of {path!r}: {said}; use one of "
-                         f"{', '.join('.' + k for k in sorted(known))}")
+                         f"{', '.join('.' + k for k in sorted(known))} (or --format)")
+    return fmt
+
+
+def _check_writable(path: str, what: str) -> None:
+    """Refuse, before drawing, an output that cannot be written (naming it, not a temporary file)."""
+    from .output import check_writable
+
+    if path == "-":
+        return
     if os.path.isdir(path) or not os.path.isdir(os.path.dirname(os.path.abspath(path))):
         why = "it is a folder" if os.path.isdir(path) else "its folder does not exist"
-        raise InputError(f"OUT: cannot write {path!r}: {why}")
-    return ext
+        raise InputError(f"{what}: cannot write {path!r}: {why}")
+    check_writable(path)
 
 
-def make_clustermap(args):
+def _check_pixels(size, dpi: float, fmt: str, when: str) -> None:
+    """Refuse a raster output over the pixel limits (checked before drawing when the size is known)."""
+    if fmt not in RASTER:
+        return
+    w, h = (math.ceil(v * dpi) for v in size)
+    if max(w, h) > MAX_SIDE or w * h > MAX_PIXELS:
+        raise InputError(f"--dpi: {when} {size[0]:.3g} x {size[1]:.3g} in at {dpi:g} dpi would be {w:,} x "
+                         f"{h:,} pixels, over the limit of {MAX_SIDE:,} along a side and {MAX_PIXELS:,} "
+                         "in all; lower --dpi, make the figure smaller, or save a vector format (.pdf, .svg)")
+
+
+# -- the commands --------------------------------------------------------------------------------
+
+def _dpi_of(args) -> float:
+    import matplotlib
+
+    dpi = args.dpi or matplotlib.rcParams["figure.dpi"]
+    return float(dpi)
+
+
+def make_clustermap(args, progress: _Progress = _QUIET):
     """Draw what ``gridfig clustermap`` draws, from parsed arguments; returns the ClusterMap."""
-    from .clustermap import clustermap
+    from .clustermap import ClusterMap, clustered_heatmap
+    from .layout import render
+    from .panels import Theme
 
+    fmt = output_format(args) if args.output else "png"
     figsize = _figsize(args)
-    lengths = {name: to_inches(getattr(args, name), f"--{name.replace('_', '-')}")
-               for name in ("cell_size", "gap") if getattr(args, name) is not None}
-    data = _numeric(read_table(args.table, args.sep), args.table)
+    dpi = _dpi_of(args)
+    if figsize is not None:
+        _check_pixels(figsize, dpi, fmt, "the figure of")
+    lengths = {"gap": _length(args.gap, "--gap", positive=False)}
+    if args.cell_size is not None:
+        lengths["cell_size"] = _length(args.cell_size, "--cell-size")
+    for option, path in (("--row-annotations", args.row_annotations), ("--col-annotations", args.col_annotations)):
+        if path == "-" and args.table == "-":
+            raise InputError(f"{option}: standard input is already TABLE; give the annotations as a file")
+    progress(f"reading {'standard input' if args.table == '-' else args.table} ...", "reading")
+    data = read_table(args.table, args.sep, index_col=args.index_col, columns=_column_list(args.columns))
+    data = _numeric(data, args.table)
+    if args.transpose:
+        data = data.T
+    if "cell_size" in lengths:
+        _check_pixels((lengths["cell_size"] * data.shape[1], lengths["cell_size"] * data.shape[0]), dpi, fmt,
+                      "the heatmap alone, of")
     colors = {f"{axis}_colors": _annotations(path, labels, what, f"--{axis}-annotations")
               for axis, path, labels, what in (("row", args.row_annotations, data.index, "row labels"),
                                                ("col", args.col_annotations, data.columns, "column labels"))
               if path is not None}
-    return clustermap(
+    sizes = [(n, word) for n, word, flag in ((data.shape[0], "rows", args.row_cluster),
+                                             (data.shape[1], "columns", args.col_cluster)) if flag]
+    if sizes:
+        _advise_fastcluster(args.method, args.metric, sizes)
+        said = " and ".join(f"{n} {word}" for n, word in sizes)
+        progress(f"clustering {said} (method {args.method}, metric {args.metric}) ...", "clustering", *max(sizes))
+    cross = clustered_heatmap(
         data, metric=args.metric, method=args.method, z_score=AXES.get(args.z_score),
         standard_scale=AXES.get(args.standard_scale), row_cluster=args.row_cluster,
-        col_cluster=args.col_cluster, optimal_ordering=args.optimal_ordering, figsize=figsize,
-        cmap=args.cmap, center=args.center, vmin=args.vmin, vmax=args.vmax, cbar_label=args.cbar_label,
-        dpi=args.dpi, fontsize=args.fontsize, yticklabels=LABELS[args.row_labels],
-        xticklabels=LABELS[args.col_labels], **lengths, **colors)
+        col_cluster=args.col_cluster, optimal_ordering=args.optimal_ordering, cmap=args.cmap,
+        center=args.center, vmin=args.vmin, vmax=args.vmax, cbar_label=args.cbar_label,
+        row_cut=args.row_cut, col_cut=args.col_cut, yticklabels=LABELS[args.row_labels],
+        xticklabels=LABELS[args.col_labels], sized=figsize is None, **lengths, **colors)
+    progress("drawing ...", "drawing")
+    theme = Theme(fontsize=args.fontsize) if args.fontsize is not None else Theme()
+    result = ClusterMap.from_rendered(render(cross, figsize=figsize, dpi=args.dpi, theme=theme))
+    _check_pixels(result.figure.get_size_inches(), dpi, fmt, "the figure of")
+    return result
 
 
-def make_demo(args):
+def _advise_fastcluster(method: str, metric: str, sizes: list[tuple[int, str]]) -> None:
+    """Without fastcluster, warn when a distance matrix of this size is needed that fastcluster would avoid."""
+    n, word = max(sizes)
+    if method in VECTOR_METHODS and metric == "euclidean" and not _has_fastcluster() \
+            and matrix_bytes(n) >= MATRIX_WARN_BYTES:
+        warnings.warn(f"clustering {n:,} {word} with method {method!r} builds a {_gib(matrix_bytes(n))} "
+                      f'distance matrix; with fastcluster (pip install "gridfig[fast]") it needs none')
+
+
+def _has_fastcluster() -> bool:
+    try:
+        import fastcluster  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def matrix_bytes(n: int) -> int:
+    """Bytes of the condensed distance matrix of ``n`` observations: n(n-1)/2 doubles."""
+    return n * (n - 1) // 2 * 8
+
+
+def _gib(nbytes: int) -> str:
+    """``nbytes`` for people: 120 bytes, 3.5 KiB, 1.2 GiB."""
+    for unit, size in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if nbytes >= size:
+            return f"{nbytes / size:.1f} {unit}"
+    return f"{nbytes} bytes"
+
+
+def make_demo(args, progress: _Progress = _QUIET):
     """Draw the built-in example figure; returns the ClusterMap."""
     from .demo import seed_figure
 
+    output_format(args)
+    progress("drawing the demo figure ...", "drawing")
     return seed_figure(dpi=args.dpi)
 
 
-def save(figure, path: str) -> None:
-    """Save ``figure`` to ``path`` atomically: a temporary file beside it, then ``os.replace``."""
+def write_order(result, path: str) -> None:
+    """Write the drawn order of ``result`` (a ClusterMap) as CSV: ``axis,position,label,group``.
+
+    ``position`` counts from the top (rows) or the left (columns); ``label`` is the data's label;
+    ``group`` is the row's or column's group (``result.row_groups`` / ``col_groups`` when the result
+    has them, else the cluster of ``--row-cut`` / ``--col-cut``), or empty.
+    """
+    import csv
+
+    from .output import write_atomically
+
+    buf = io.StringIO()
+    out = csv.writer(buf, lineterminator="\n")
+    out.writerow(["axis", "position", "label", "group"])
+    for axis, order, labels in (("row", result.row_order, result.data.index),
+                                ("col", result.col_order, result.data.columns)):
+        group = _groups(result, axis)
+        for position, i in enumerate(order):
+            out.writerow([axis, position, labels[i], group.get(int(i), "")])
+    if path == "-":
+        sys.stdout.write(buf.getvalue())
+        sys.stdout.flush()
+        return
+    write_atomically(path, lambda fh: fh.write(buf.getvalue().encode("utf-8")))
+
+
+def _groups(result, axis: str) -> dict:
+    """Data position -> group label on ``axis`` ('row' or 'col'), or {} when there are none."""
+    groups = getattr(result, f"{axis}_groups", None)
+    if groups:
+        return {int(i): str(label) for label, members in groups for i in members}
+    from .panels import Dendrogram
+
+    for side in (("left", "right") if axis == "row" else ("top", "bottom")):
+        for panel in getattr(result.layout, side, ()):
+            if isinstance(panel, Dendrogram) and panel.cut is not None:
+                return {i: str(c) for i, c in enumerate(panel.clusters())}
+    return {}
+
+
+def _save(result, args, fmt: str) -> None:
+    """Save through gridfig's one save (atomic for files); ``-`` writes the finished bytes to stdout."""
     import matplotlib
 
-    fmt = _check_output(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".gridfig-", suffix=f".{fmt}", dir=folder)
-    os.close(fd)
-    try:
-        with matplotlib.rc_context({"savefig.bbox": "standard", "savefig.transparent": False}):
-            figure.savefig(tmp, format=fmt, dpi=figure.dpi)
-        umask = os.umask(0o022)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual permissions
-        os.replace(tmp, path)
-    except BaseException as e:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(e, OSError) and e.filename == tmp:  # name the file asked for, not the temporary
-            raise OSError(e.errno, e.strerror, path) from None
-        raise
+    from .output import save_reproducibly
+
+    with matplotlib.rc_context({"savefig.bbox": "standard", "savefig.transparent": False}):
+        if args.output != "-":
+            save_reproducibly(result.figure, args.output, format=fmt, dpi=result.figure.dpi if args.dpi is None
+                              else args.dpi)
+            return
+        buf = io.BytesIO()  # whole, so a failure writes nothing
+        save_reproducibly(result.figure, buf, format=fmt, dpi=args.dpi or result.figure.dpi)
+    stdout = getattr(sys.stdout, "buffer", sys.stdout)
+    stdout.write(buf.getvalue())
+    stdout.flush()
 
 
 def _line(text) -> str:
     return " ".join(str(text).split())
+
+
+def _out_of_memory(progress: _Progress) -> str:
+    if progress.step[0] == "clustering":
+        n, word = progress.step[1:]
+        return (f"out of memory while clustering {n:,} {word}: the condensed distance matrix alone "
+                f"needs n(n-1)/2 x 8 bytes = {_gib(matrix_bytes(n))}; with fastcluster installed "
+                f'(pip install "gridfig[fast]") the methods ward, centroid, median and single need no '
+                "distance matrix (Euclidean metric, no missing values)")
+    return f"out of memory while {progress.step[0]}; try a smaller figure, a lower --dpi or fewer rows"
 
 
 def main(argv=None) -> int:
@@ -252,22 +678,43 @@ def main(argv=None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as e:  # --help, --version, usage errors
         return e.code if isinstance(e.code, int) else 0
+    progress = _Progress(quiet=args.quiet)
     before, code, message = set(plt.get_fignums()), 0, None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         for category in (DeprecationWarning, PendingDeprecationWarning, FutureWarning):
             warnings.simplefilter("ignore", category)  # for developers, not for users of the command
         try:
-            _check_output(args.output)
-            save(args.run(args).figure, args.output)
+            fmt = output_format(args)
+            _check_writable(args.output, "OUT")
+            order_out = getattr(args, "order_out", None)
+            if order_out is not None:
+                if order_out == "-" == args.output:
+                    raise InputError("--order-out: standard output already takes the figure (-o -); "
+                                     "give the order a file")
+                _check_writable(order_out, "--order-out")
+            result = args.run(args, progress)
+            progress(f"saving {'standard output' if args.output == '-' else args.output} ...", "saving")
+            _save(result, args, fmt)
+            if order_out is not None:
+                write_order(result, order_out)
+            progress(f"saved {'standard output' if args.output == '-' else args.output}"
+                     f"{f' and {order_out}' if order_out else ''}", "done")
         except (GridfigError, ValueError, TypeError) as e:
             code, message = 2, _line(e)
         except OSError as e:
             code, message = 2, _line(f"{e.strerror or e}: {e.filename}" if e.filename else e)
         except KeyboardInterrupt:
             code, message = 130, "interrupted"
-        except Exception as e:  # noqa: BLE001 - one line, never a traceback
+        except MemoryError:
+            code, message = 1, _out_of_memory(progress)
+        except Exception as e:  # noqa: BLE001 - one line, never a traceback (unless --debug)
             code, message = 1, _line(f"unexpected {type(e).__name__}: {e}")
+            if args.debug:  # the traceback instead of the line
+                import traceback
+
+                traceback.print_exc(file=sys.stderr)
+                message = None
         finally:
             for num in set(plt.get_fignums()) - before:
                 plt.close(num)

@@ -66,7 +66,9 @@ def test_demo_writes_png_of_figure_size(tmp_path, capsys, monkeypatch):
 
     monkeypatch.chdir(tmp_path)
     code, _, err = run(capsys, "demo", "--dpi", 40)  # default output name
-    assert (code, err) == (0, "")
+    assert code == 0
+    assert err.splitlines() == ["gridfig: drawing the demo figure ...", "gridfig: saving gridfig-demo.png ...",
+                                "gridfig: saved gridfig-demo.png"]
     assert plt.get_fignums() == []  # main closed its figure
     assert sorted(os.listdir(tmp_path)) == ["gridfig-demo.png"]
     inches = seed_figure(dpi=40).figure.get_size_inches()
@@ -76,11 +78,11 @@ def test_demo_writes_png_of_figure_size(tmp_path, capsys, monkeypatch):
 def test_python_m_gridfig_subprocess(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "MPLBACKEND": "qtagg"}  # the CLI must force Agg
     out = tmp_path / "demo.png"
-    done = subprocess.run([sys.executable, "-m", "gridfig", "demo", "-o", str(out), "--dpi", "30"],
+    done = subprocess.run([sys.executable, "-m", "gridfig", "demo", "-q", "-o", str(out), "--dpi", "30"],
                           env=env, capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stderr) == (0, "")
     assert png_size(out)[0] > 100
-    done = subprocess.run([sys.executable, "-m", "gridfig", "clustermap", str(tmp_path / "nope.csv"), "-o",
+    done = subprocess.run([sys.executable, "-m", "gridfig", "clustermap", "-q", str(tmp_path / "nope.csv"), "-o",
                            str(tmp_path / "x.png")], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert done.stderr.splitlines() == [f"gridfig: error: TABLE: no such file: {str(tmp_path / 'nope.csv')!r}"]
@@ -93,7 +95,7 @@ def test_python_m_gridfig_subprocess(tmp_path):
                                             ("t.txt", ";", "o.png"), ("t.dat", "\t", "o.pdf")])
 def test_clustermap_csv_tsv_to_png_pdf(tmp_path, capsys, name, sep, out):
     table = write_table(tmp_path / name, sep)  # .txt/.dat: the separator is sniffed
-    code, _, err = run(capsys, "clustermap", table, "-o", tmp_path / out, "--width", "90mm",
+    code, _, err = run(capsys, "clustermap", "--quiet", table, "-o", tmp_path / out, "--width", "90mm",
                        "--height", "2.5in", "--dpi", 40, "--z-score", "rows", "--center", 0)
     assert (code, err) == (0, "")
     assert sorted(os.listdir(tmp_path)) == sorted([name, out])
@@ -106,7 +108,7 @@ def test_clustermap_csv_tsv_to_png_pdf(tmp_path, capsys, name, sep, out):
 def test_sep_forces_the_table_separator_only(tmp_path, capsys):
     table = write_table(tmp_path / "t.txt", "|")
     rows, _ = write_annotations(tmp_path)  # a .csv: still detected
-    code, _, err = run(capsys, "clustermap", table, "--sep", "|", "--row-annotations", rows, "-o",
+    code, _, err = run(capsys, "clustermap", "-q", table, "--sep", "|", "--row-annotations", rows, "-o",
                        tmp_path / "o.svg")
     assert code == 0 and "g6" in err and (tmp_path / "o.svg").read_text().lstrip().startswith("<?xml")
 
@@ -152,7 +154,7 @@ def test_annotation_legends_in_svg_and_warning(tmp_path, capsys):
     table = write_table(tmp_path / "t.csv")
     rows, cols = write_annotations(tmp_path)
     with matplotlib.rc_context({"svg.fonttype": "none"}):  # keep text as text
-        code, _, err = run(capsys, "clustermap", table, "-o", tmp_path / "o.svg", "--row-annotations", rows,
+        code, _, err = run(capsys, "clustermap", "-q", table, "-o", tmp_path / "o.svg", "--row-annotations", rows,
                            "--col-annotations", cols, "--cbar-label", "expression")
     assert code == 0
     assert err.splitlines() and all(line.startswith("gridfig: warning: ") for line in err.splitlines())
@@ -180,20 +182,46 @@ ERRORS = {
     "bad choice": (["t.csv", "--row-labels", "some"], "invalid choice"),
     "bad dpi": (["t.csv", "--dpi", "-3"], "positive number"),
     "empty table": (["empty.csv"], "cannot read"),
+    # issue 14: each of these ran to exit 0 (a useless figure), hung, or ended in MemoryError / FreeType errors
+    "centre nan": (["t.csv", "--center", "nan"], "argument --center: expected a finite number, got 'nan'"),
+    "vmax inf": (["t.csv", "--vmax", "inf"], "argument --vmax: expected a finite number, got 'inf'"),
+    "cell size 0": (["t.csv", "--cell-size", "0"], "--cell-size: expected a length over 0, got '0'"),
+    "width 0": (["t.csv", "--width", "0", "--height", "3"], "--width: expected a length over 0, got '0'"),
+    "huge dpi": (["t.csv", "--dpi", "1e6"], "argument --dpi: '1e6' is over the limit of 2400 dots per inch"),
+    "huge fontsize": (["t.csv", "--fontsize", "1e5"], "argument --fontsize: '1e5' is over the limit of 72 points"),
+    "too many pixels": (["t.csv", "--width", "30in", "--height", "20in", "--dpi", "2400"],
+                        "would be 72,000 x 48,000 pixels, over the limit of 65,535 along a side"),
+    "cells too many pixels": (["t.csv", "--cell-size", "2in", "--dpi", "2400"],
+                              "the heatmap alone, of 8 x 12 in at 2400 dpi would be 19,200 x 28,800 pixels"),
+    "duplicated header": (["dup.csv"], "TABLE: the column name 's2' appears twice in the header of"),
+    "one long line": (["long.txt"], "TABLE: line 1 of"),
+    "unknown columns": (["t.csv", "--columns", "s1,nope,s9"], "--columns: '"),
+    "unknown index column": (["t.csv", "--index-col", "name"], "--index-col: '"),
+    "index column number": (["t.csv", "--index-col", "7"], "--index-col: 7 is not a column number of"),
+    "unwritable folder": (["t.csv", "-o", "/sys/gridfig-test.png"], "Permission denied: /sys/gridfig-test.png"),
+    "unwritable order": (["t.csv", "--order-out", "/sys/order.csv"], "Permission denied: /sys/order.csv"),
+    "missing parquet reader": (["t.parquet"], 'needs the pyarrow package, which is not installed: pip install'),
+    "cut of 0": (["t.csv", "--row-cut", "0"], "argument --row-cut: expected a whole number of clusters"),
 }
 
 
 @pytest.mark.parametrize("case", ERRORS)
-def test_errors_are_one_line_and_leave_nothing(tmp_path, capsys, case):
+def test_errors_are_one_line_and_leave_nothing(tmp_path, capsys, monkeypatch, case):
     argv, message = ERRORS[case]
     write_table(tmp_path / "t.csv")
     (tmp_path / "bad.csv").write_text("gene,s1,s2\ng1,1,x\ng2,3,1\n")
     (tmp_path / "other.csv").write_text("id,group\nq1,a\nq2,b\n")
     (tmp_path / "empty.csv").write_text("")
+    (tmp_path / "dup.csv").write_text("gene,s1,s2,s2\ng1,1,2,3\ng2,3,1,2\n")
+    (tmp_path / "long.txt").write_text("a," * 8_000_000)  # 16 MB, one line: hung the separator sniffing
+    (tmp_path / "t.parquet").write_bytes(b"PAR1")
     (tmp_path / "old.png").write_bytes(b"keep me")
+    if case == "missing parquet reader":
+        monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if not installed
     before = sorted(os.listdir(tmp_path))
     out = [] if "-o" in argv else ["-o", tmp_path / "old.png"]  # an existing output stays as it was
-    code, _, err = run(capsys, "clustermap", *[tmp_path / a if a.endswith(".csv") else a for a in argv], *out)
+    code, _, err = run(capsys, "clustermap", "-q", *[tmp_path / a if a.endswith((".csv", ".txt", ".parquet"))
+                                                      and not a.startswith("/") else a for a in argv], *out)
     assert code == 2
     lines = err.splitlines()
     assert len(lines) == 1 and lines[0].startswith("gridfig: error: ") and message in lines[0], err
@@ -205,11 +233,11 @@ def test_errors_are_one_line_and_leave_nothing(tmp_path, capsys, case):
 def test_failed_save_removes_temporary(tmp_path, capsys, monkeypatch):
     table = write_table(tmp_path / "t.csv")
 
-    def broken(self, fname, **kwargs):
-        Path(fname).write_bytes(b"partial")
-        raise OSError(28, "No space left on device", str(fname))
+    def broken(self, fname, **kwargs):  # the disk fills up half way
+        fname.write(b"partial")
+        raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(matplotlib.figure.Figure, "savefig", broken)
-    code, _, err = run(capsys, "clustermap", table, "-o", tmp_path / "o.png")
+    code, _, err = run(capsys, "clustermap", "-q", table, "-o", tmp_path / "o.png")
     assert code == 2 and err == f"gridfig: error: No space left on device: {tmp_path / 'o.png'}\n"
     assert os.listdir(tmp_path) == ["t.csv"]
