@@ -280,7 +280,7 @@ def test_no_second_copy_of_the_data(metric, monkeypatch):
     X = np.asfortranarray(np.random.default_rng(4).normal(size=(n, p)))  # as DataFrame.to_numpy()
     condensed, data = 8 * n * (n - 1) // 2, X.nbytes
     d, peak = _peak(lambda: _distances.pdist(X, metric, Namer("rows"), "data"))
-    budget = condensed + data + 2.125 * block  # two float buffers and a bool one
+    budget = condensed + data + 1.125 * block  # a float buffer and a bool one
     slack = 16 * 8 * n + 8 * 300 * p  # row vectors, a block's rows of the data, small arrays
     assert peak <= budget + slack, (peak, budget)
     # and that is a real bound: one more copy of the data would break it

@@ -14,7 +14,7 @@ rows come from one matrix product (BLAS, on every core):
 
 The rows are done in blocks written straight into the condensed vector, so
 the memory used is the condensed matrix, one working copy of the data and a
-few block-sized buffers (``BLOCK_BYTES`` each).
+block buffer of ``BLOCK_BYTES`` (plus a boolean one an eighth of its size).
 
 Cancellation: where a distance is small next to the terms it is the
 difference of (``|x - y|^2`` next to ``|x|^2 + |y|^2``; ``1 - cos`` next to
@@ -39,10 +39,11 @@ METRICS = ("euclidean", "sqeuclidean", "cosine", "correlation")
 MIN_COLS = 8
 #: fewer observations than this: pdist takes no time anyway
 MIN_ROWS = 64
-#: bytes of each block-sized buffer (a block is rows x n float64). Large: on a
-#: busy machine every product pays a wait for BLAS's threads, so fewer, bigger
-#: products are faster (26-row blocks took 7x as long as 419-row ones at 5000 rows)
-BLOCK_BYTES = 1 << 24
+#: bytes of the block buffer (rows x n float64; a boolean one of an eighth goes
+#: with it). Large: on a busy machine every product waits for BLAS's threads,
+#: so fewer, bigger products are faster (at 20,000 x 50 under load: 4 MiB
+#: blocks 13-16 s, 16 MiB 7-12 s, 32 MiB 5-8 s, 64 MiB 4.6-8 s)
+BLOCK_BYTES = 1 << 25
 #: relative error allowed in a distance that is not recomputed
 REL = 2e-13
 #: the rounding error of a product's entry, in units of eps times its terms, is
@@ -111,8 +112,10 @@ def condensed(X: np.ndarray, metric: str, block_bytes: int | None = None) -> np.
         block_bytes = BLOCK_BYTES
     rows = int(max(1, min(n - 1, block_bytes // (8 * n))))
     g_buf = np.empty(rows * n)
-    t_buf = np.empty(rows * n) if sq is not None else None
     m_buf = np.empty(rows * n, dtype=bool)
+    if sq is not None:
+        rsq = sq * sq_ratio
+        t_row = np.empty(n)
     start = 0
     for a in range(0, n - 1, rows):
         b = min(a + rows, n - 1)
@@ -123,13 +126,16 @@ def condensed(X: np.ndarray, metric: str, block_bytes: int | None = None) -> np.
             if sq is not None:
                 # -2 x.y straight from the product (scaling by -2 is exact)
                 np.matmul(W[a:b] * -2.0, W[a:].T, out=G)
-                T = t_buf[: h * w].reshape(h, w)
-                np.add(sq[a:b, None], sq[None, a:], out=T)
-                G += T
-                T *= sq_ratio
-                # every negative s is flagged (T >= 0), so no clipping is needed:
-                # the NaN its square root gives is overwritten below
-                np.less(G, T, out=flag)
+                G += sq[None, a:]
+                G += sq[a:b, None]
+                # flag s < sq_ratio * (|x|^2 + |y|^2), a row at a time: a threshold
+                # row fits in cache, a threshold block would be another buffer.
+                # Every negative s is flagged, so no clipping is needed: the NaN
+                # its square root gives is overwritten below.
+                for k in range(h):
+                    t = t_row[: w]
+                    np.add(rsq[a:], rsq[a + k], out=t)
+                    np.less(G[k], t, out=flag[k])
                 if metric == "euclidean":
                     np.sqrt(G, out=G)
             else:
