@@ -14,7 +14,8 @@ rows come from one matrix product (BLAS, on every core):
 
 The rows are done in blocks written straight into the condensed vector, so
 the memory used is the condensed matrix, one working copy of the data and a
-block buffer of ``BLOCK_BYTES`` (plus a boolean one an eighth of its size).
+block buffer of ``BLOCK_BYTES`` or an eighth of the condensed matrix, whichever
+is less (plus a boolean one an eighth of its size).
 
 Cancellation: where a distance is small next to the terms it is the
 difference of (``|x - y|^2`` next to ``|x|^2 + |y|^2``; ``1 - cos`` next to
@@ -96,7 +97,8 @@ def condensed(X: np.ndarray, metric: str, block_bytes: int | None = None) -> np.
     """Condensed ``metric`` distances between the rows of finite ``X``.
 
     ``X`` is float64 in any memory order; it is read, never written.
-    ``block_bytes`` defaults to ``BLOCK_BYTES``.
+    ``block_bytes`` defaults to ``BLOCK_BYTES``, or an eighth of the condensed
+    matrix (but 4 MiB at least) if that is less.
     """
     n, p = X.shape
     out = np.empty(n * (n - 1) // 2)
@@ -109,7 +111,8 @@ def condensed(X: np.ndarray, metric: str, block_bytes: int | None = None) -> np.
     sq_ratio = gamma / (2.0 * REL)
     small = gamma / REL
     if block_bytes is None:
-        block_bytes = BLOCK_BYTES
+        # at most an eighth of the condensed matrix: the block is extra memory
+        block_bytes = min(BLOCK_BYTES, max(1 << 22, out.nbytes // 8))
     rows = int(max(1, min(n - 1, block_bytes // (8 * n))))
     g_buf = np.empty(rows * n)
     m_buf = np.empty(rows * n, dtype=bool)
