@@ -202,6 +202,20 @@ def test_leaf_order_equals_scipy(name, metric, method, gram_everywhere, monkeypa
 
 
 @pytest.mark.parametrize("metric", METRICS)
+def test_dataframe_float32_and_memory_order_through_cluster(metric, gram_everywhere):
+    import pandas as pd
+
+    X = DATA["realistic"]
+    expected = hierarchy.leaves_list(hierarchy.linkage(X, method="average", metric=metric))
+    for data in (X, np.asfortranarray(X), pd.DataFrame(X), X.T.copy().T):
+        np.testing.assert_array_equal(cluster(data, metric=metric).order, expected)
+    f32 = X[:, :-1].astype(np.float32)  # (the 1e6 column does not survive float32)
+    expected = hierarchy.leaves_list(hierarchy.linkage(f32, method="average", metric=metric))
+    for data in (f32, np.asfortranarray(f32), pd.DataFrame(f32)):
+        np.testing.assert_array_equal(cluster(data, metric=metric).order, expected)
+
+
+@pytest.mark.parametrize("metric", METRICS)
 def test_optimal_ordering_equals_scipy(metric, gram_everywhere):
     X = DATA["realistic"]
     c = cluster(X, metric=metric, method="average", optimal_ordering=True)
@@ -312,3 +326,32 @@ def test_cluster_peak_memory(monkeypatch):
     assert peak <= 1.1 * condensed, (peak, condensed)
     assert c.n == n
 
+
+
+# --- BLAS threads ---------------------------------------------------------------------------
+
+
+def test_blas_threads_limited_when_threadpoolctl_is_there(monkeypatch):
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    seen = []
+    real = np.matmul
+
+    def spy(*args, **kwargs):
+        seen.append({i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"})
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(_gram.np, "matmul", spy)
+    monkeypatch.setattr(_gram, "THREADS_MIN_WORK", 0)
+    X = np.random.default_rng(8).normal(size=(90, 12))
+    d = _gram_d(X, "euclidean")
+    assert seen and all(s <= {1} for s in seen)
+    np.testing.assert_allclose(d, pdist(X), rtol=1e-12, atol=0)
+
+
+def test_without_threadpoolctl(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "threadpoolctl", None)  # import raises ImportError
+    monkeypatch.setattr(_gram, "THREADS_MIN_WORK", 0)
+    X = np.random.default_rng(9).normal(size=(90, 12))
+    np.testing.assert_allclose(_gram_d(X, "cosine"), pdist(X, "cosine"), rtol=1e-12, atol=0)

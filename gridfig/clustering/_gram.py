@@ -30,6 +30,7 @@ with pdist to about ``1e-13`` relative.
 
 from __future__ import annotations
 
+import contextlib
 import math
 
 import numpy as np
@@ -45,6 +46,15 @@ MIN_ROWS = 64
 #: so fewer, bigger products are faster (at 20,000 x 50 under load: 4 MiB
 #: blocks 13-16 s, 16 MiB 7-12 s, 32 MiB 5-8 s, 64 MiB 4.6-8 s)
 BLOCK_BYTES = 1 << 25
+#: BLAS threads for the products, when threadpoolctl is installed to set them
+#: (None: leave BLAS alone). One, because measured on a shared 2-core machine
+#: two threads were never faster and under load 2-5x slower (OpenBLAS threads
+#: waiting for each other): 20,000 x 50 euclidean 6.6-15.5 s with 2 threads,
+#: 1.7-5.2 s with OPENBLAS_NUM_THREADS=1; 5000 x 200 0.43-0.60 s against 0.20-0.24 s.
+BLAS_THREADS: int | None = 1
+#: products smaller than this (n * n * p) run without touching the thread pool
+THREADS_MIN_WORK = 10**8
+
 #: relative error allowed in a distance that is not recomputed
 REL = 2e-13
 #: the rounding error of a product's entry, in units of eps times its terms, is
@@ -93,6 +103,17 @@ def _working(X: np.ndarray, metric: str) -> tuple[np.ndarray, np.ndarray | None]
     return W, None
 
 
+def _blas_threads(work: float):
+    """A context limiting BLAS to ``BLAS_THREADS`` threads, if threadpoolctl is there."""
+    if BLAS_THREADS is None or work < THREADS_MIN_WORK:
+        return contextlib.nullcontext()
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return contextlib.nullcontext()
+    return threadpool_limits(BLAS_THREADS, user_api="blas")
+
+
 def condensed(X: np.ndarray, metric: str, block_bytes: int | None = None) -> np.ndarray:
     """Condensed ``metric`` distances between the rows of finite ``X``.
 
@@ -119,42 +140,43 @@ def condensed(X: np.ndarray, metric: str, block_bytes: int | None = None) -> np.
     if sq is not None:
         rsq = sq * sq_ratio
         t_row = np.empty(n)
-    start = 0
-    for a in range(0, n - 1, rows):
-        b = min(a + rows, n - 1)
-        h, w = b - a, n - a
-        G = g_buf[: h * w].reshape(h, w)
-        flag = m_buf[: h * w].reshape(h, w)
-        with np.errstate(invalid="ignore"):
-            if sq is not None:
-                # -2 x.y straight from the product (scaling by -2 is exact)
-                np.matmul(W[a:b] * -2.0, W[a:].T, out=G)
-                G += sq[None, a:]
-                G += sq[a:b, None]
-                # flag s < sq_ratio * (|x|^2 + |y|^2), a row at a time: a threshold
-                # row fits in cache, a threshold block would be another buffer.
-                # Every negative s is flagged, so no clipping is needed: the NaN
-                # its square root gives is overwritten below.
-                for k in range(h):
-                    t = t_row[: w]
-                    np.add(rsq[a:], rsq[a + k], out=t)
-                    np.less(G[k], t, out=flag[k])
-                if metric == "euclidean":
-                    np.sqrt(G, out=G)
-            else:
-                np.matmul(W[a:b], W[a:].T, out=G)
-                np.subtract(1.0, G, out=G)
-                np.minimum(G, 2.0, out=G)  # pdist clips the cosine to [-1, 1]
-                np.less(G, small, out=flag)  # includes the negative ones
-        for k in range(h):
-            i = a + k
-            stop = start + n - 1 - i
-            out[start:stop] = G[k, k + 1 :]
-            start = stop
-        r, c = np.nonzero(flag)
-        upper = c > r
-        if upper.any():
-            _recompute(X, metric, out, a + r[upper], a + c[upper], n)
+    with _blas_threads(float(n) * n * p):
+        start = 0
+        for a in range(0, n - 1, rows):
+            b = min(a + rows, n - 1)
+            h, w = b - a, n - a
+            G = g_buf[: h * w].reshape(h, w)
+            flag = m_buf[: h * w].reshape(h, w)
+            with np.errstate(invalid="ignore"):
+                if sq is not None:
+                    # -2 x.y straight from the product (scaling by -2 is exact)
+                    np.matmul(W[a:b] * -2.0, W[a:].T, out=G)
+                    G += sq[None, a:]
+                    G += sq[a:b, None]
+                    # flag s < sq_ratio * (|x|^2 + |y|^2), a row at a time: a threshold
+                    # row fits in cache, a threshold block would be another buffer.
+                    # Every negative s is flagged, so no clipping is needed: the NaN
+                    # its square root gives is overwritten below.
+                    for k in range(h):
+                        t = t_row[: w]
+                        np.add(rsq[a:], rsq[a + k], out=t)
+                        np.less(G[k], t, out=flag[k])
+                    if metric == "euclidean":
+                        np.sqrt(G, out=G)
+                else:
+                    np.matmul(W[a:b], W[a:].T, out=G)
+                    np.subtract(1.0, G, out=G)
+                    np.minimum(G, 2.0, out=G)  # pdist clips the cosine to [-1, 1]
+                    np.less(G, small, out=flag)  # includes the negative ones
+            for k in range(h):
+                i = a + k
+                stop = start + n - 1 - i
+                out[start:stop] = G[k, k + 1 :]
+                start = stop
+            r, c = np.nonzero(flag)
+            upper = c > r
+            if upper.any():
+                _recompute(X, metric, out, a + r[upper], a + c[upper], n)
     return out
 
 
