@@ -7,15 +7,18 @@ size and format the cases are run in turn, ``--repeat`` times (the order is
 rotated every repeat so no case always runs first). For every child process
 the driver records wall time, peak RSS (``ru_maxrss`` from ``os.wait4``) and
 the output file size, then prints a Markdown table with medians and ratios to
-the floor measured in the same run.
+the floor: ratios are *paired*, each run divided by the floor's run of the same
+repeat (adjacent in time, so a burst of load from elsewhere hits both), and
+the table gives the minimum and the median of those per-repeat ratios.
 
     python benchmarks/run.py                       # everything (slow)
     python benchmarks/run.py --quick               # 100x50 + 1000x100, png, 1 repeat
     python benchmarks/run.py --sizes 100x50,1000x100,5000x200 --formats png,pdf \\
         --cases floor,seaborn,marsilea,gridfig --repeat 3
 
-A size is ``ROWSxCOLS`` or ``ROWSxCOLS:method`` (default method: ``ward`` for
-100000x10, else ``--method``). Cases whose library is not installed are
+A size is ``ROWSxCOLS``, ``ROWSxCOLS:method`` or ``ROWSxCOLS:method:metric``
+(default method: ``ward`` for 100000x10, else ``--method``; default metric
+``--metric``). Cases whose library is not installed are
 skipped with a message; cases that would need an n^2 distance matrix that does
 not fit in memory are skipped with the reason; a case that errors is reported
 as ``failed: <last line of its traceback>``; one that runs past ``--timeout``
@@ -50,7 +53,7 @@ CASES = {
     "marsilea": ("marsilea_case.py", "marsilea"),
     "gridfig": ("gridfig_case.py", None),  # always tried; failures are reported
 }
-DEFAULT_SIZES = "100x50,1000x100,5000x200,20000x50,100000x10:ward"
+DEFAULT_SIZES = "100x50,1000x100,5000x200,5000x200:average:correlation,20000x50,100000x10:ward"
 QUICK_SIZES = "100x50,1000x100"
 SIZE_METHOD = {(100000, 10): "ward"}
 VECTOR_METHODS = ("ward", "centroid", "median")  # fastcluster.linkage_vector, euclidean only
@@ -58,13 +61,20 @@ VECTOR_METHODS = ("ward", "centroid", "median")  # fastcluster.linkage_vector, e
 
 # --------------------------------------------------------------------------- helpers
 
-def parse_sizes(text: str, default_method: str):
+def parse_sizes(text: str, default_method: str, default_metric: str = "euclidean"):
+    """``"5000x200:average:correlation,100x50"`` -> [(rows, cols, method, metric), ...]."""
     out = []
     for item in filter(None, (s.strip() for s in text.split(","))):
-        dims, _, method = item.partition(":")
+        dims, _, rest = item.partition(":")
+        method, _, metric = rest.partition(":")
         r, c = (int(v) for v in dims.lower().split("x"))
-        out.append((r, c, method or SIZE_METHOD.get((r, c), default_method)))
+        out.append((r, c, method or SIZE_METHOD.get((r, c), default_method), metric or default_metric))
     return out
+
+
+def paired_ratios(res: "Result", floor: "Result") -> list[float]:
+    """Each run's time over the floor's run of the same repeat."""
+    return [t / f for t, f in zip(res.times, floor.times)]
 
 
 def meminfo_bytes(key: str) -> int | None:
@@ -231,7 +241,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter,
                                  epilog="\n".join(__doc__.splitlines()[1:]))
-    ap.add_argument("--sizes", help=f"comma list of RxC[:method] (default {DEFAULT_SIZES})")
+    ap.add_argument("--sizes", help=f"comma list of RxC[:method[:metric]] (default {DEFAULT_SIZES})")
     ap.add_argument("--formats", help="comma list of png,pdf (default png,pdf)")
     ap.add_argument("--cases", default=",".join(CASES),
                     help=f"comma list from {','.join(CASES)} (default all)")
@@ -239,7 +249,7 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true",
                     help=f"defaults become --sizes {QUICK_SIZES} --formats png --repeat 1")
     ap.add_argument("--method", default="average", help="linkage method where the size gives none")
-    ap.add_argument("--metric", default="euclidean")
+    ap.add_argument("--metric", default="euclidean", help="metric where the size gives none")
     ap.add_argument("--timeout", type=float, default=600.0, help="seconds per child (default 600)")
     ap.add_argument("--mem-limit", type=float, default=None,
                     help="address-space limit per child in GiB (default 80%% of RAM)")
@@ -252,7 +262,8 @@ def main(argv=None) -> int:
     ap.add_argument("--markdown", help="also write the report to this file")
     args = ap.parse_args(argv)
 
-    sizes = parse_sizes(args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES), args.method)
+    sizes = parse_sizes(args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES), args.method,
+                        args.metric)
     formats = [f.strip() for f in (args.formats or ("png" if args.quick else "png,pdf")).split(",") if f.strip()]
     repeat = args.repeat or (1 if args.quick else 3)
     cases = [c.strip() for c in args.cases.split(",") if c.strip()]
@@ -291,27 +302,27 @@ def main(argv=None) -> int:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     load_before = os.getloadavg()
 
-    def command(case, r, c, method, fmt):
-        out = os.path.join(outdir, f"{case}_{r}x{c}_{method}.{fmt}")
+    def command(case, r, c, method, metric, fmt):
+        out = os.path.join(outdir, f"{case}_{r}x{c}_{method}_{metric}.{fmt}")
         script = os.path.join(CASES_DIR, CASES[case][0])
         return [args.python, script, "--rows", str(r), "--cols", str(c), "--method", method,
-                "--metric", args.metric, "--format", fmt, "--out", out], out
+                "--metric", metric, "--format", fmt, "--out", out], out
 
     if not args.no_warmup:
         for case in runnable:
-            cmd, _ = command(case, 100, 50, "average", "png")
+            cmd, _ = command(case, 100, 50, "average", "euclidean", "png")
             st, *_ = run_child(cmd, args.timeout, mem_limit, env)
             log(f"warm-up {case}: {st}")
 
     budget = int(0.6 * (meminfo_bytes("MemAvailable") or total or 0))
     results: dict[tuple, Result] = {}
-    for (r, c, method) in sizes:
+    for (r, c, method, metric) in sizes:
         for fmt in formats:
             todo = []
             for case in runnable:
-                res = results[(r, c, method, fmt, case)] = Result()
-                need = distance_matrix_bytes(case, r, c, method, args.metric, has_fc)
-                prior = [results.get((r, c, method, f, case)) for f in formats if f != fmt]
+                res = results[(r, c, method, metric, fmt, case)] = Result()
+                need = distance_matrix_bytes(case, r, c, method, metric, has_fc)
+                prior = [results.get((r, c, method, metric, f, case)) for f in formats if f != fmt]
                 timed_out = next((p for p in prior if p and p.status.startswith("timeout")), None)
                 if budget and need > budget:
                     res.status = (f"skipped: needs a {need / 2**30:.0f} GiB distance matrix "
@@ -326,16 +337,16 @@ def main(argv=None) -> int:
             for rep in range(repeat):
                 k = rep % len(todo) if todo else 0
                 for case in todo[k:] + todo[:k]:
-                    res = results[(r, c, method, fmt, case)]
+                    res = results[(r, c, method, metric, fmt, case)]
                     if res.status != "ok":
                         continue  # failed or timed out earlier: don't repeat it
-                    cmd, out = command(case, r, c, method, fmt)
+                    cmd, out = command(case, r, c, method, metric, fmt)
                     if os.path.exists(out):
                         os.remove(out)
                     st, wall, rss, so, se = run_child(cmd, args.timeout, mem_limit, env)
                     if st == "ok" and not os.path.exists(out):
                         st = "failed: no output file written"
-                    log(f"{r}x{c} {method} {fmt} #{rep + 1} {case}: "
+                    log(f"{r}x{c} {method} {metric} {fmt} #{rep + 1} {case}: "
                         f"{st if st != 'ok' else f'{wall:.2f} s, {rss:.0f} MiB'}")
                     if st != "ok":
                         res.status = st
@@ -356,33 +367,34 @@ def main(argv=None) -> int:
                  f"Python {platform.python_version()}; "
                  + ", ".join(f"{d} {version(d)}" for d in
                              ("numpy", "scipy", "pandas", "matplotlib", "fastcluster", "seaborn", "marsilea", "gridfig")))
-    lines.append(f"Repeats: {repeat} (median shown); timeout {args.timeout:g} s; "
-                 f"metric {args.metric}; figsize 10x8 in, 100 dpi; load average "
+    lines.append(f"Repeats: {repeat} (median and min shown; ratios paired per repeat); "
+                 f"timeout {args.timeout:g} s; figsize 10x8 in, 100 dpi; load average "
                  f"{load_before[0]:.2f} before, {os.getloadavg()[0]:.2f} after.")
     if not_installed:
         lines.append("Skipped: " + "; ".join(not_installed) + ".")
     lines.append("")
-    lines.append("| size | method | format | case | median s | peak MiB | file MiB | time × floor "
-                 "| mem × floor | PDF body | phases (median s) |")
-    lines.append("|---|---|---|---|---:|---:|---:|---:|---:|---|---|")
-    for (r, c, method) in sizes:
+    lines.append("| size | method | metric | format | case | median s | min s | peak MiB | file MiB "
+                 "| time × floor, min | time × floor, median | mem × floor | PDF body | phases (median s) |")
+    lines.append("|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|")
+    for (r, c, method, metric) in sizes:
         for fmt in formats:
-            floor = results.get((r, c, method, fmt, "floor"))
-            ft = statistics.median(floor.times) if floor and floor.ok else None
+            floor = results.get((r, c, method, metric, fmt, "floor"))
             fm = statistics.median(floor.rss) if floor and floor.ok else None
             for case in runnable:
-                res = results[(r, c, method, fmt, case)]
-                head = f"| {r}x{c} | {method} | {fmt} | {case} |"
+                res = results[(r, c, method, metric, fmt, case)]
+                head = f"| {r}x{c} | {method} | {metric} | {fmt} | {case} |"
                 if not res.ok:
-                    lines.append(f"{head} {res.status} | — | — | — | — | | |")
+                    lines.append(f"{head} {res.status} | — | — | — | — | — | — | — | | |")
                     continue
                 t = statistics.median(res.times)
                 m = statistics.median(res.rss)
                 s = statistics.median(res.size)
-                tr = f"{t / ft:.2f}" if ft else "—"
+                pr = paired_ratios(res, floor) if fm else []
+                tmin = f"{min(pr):.2f}" if pr else "—"
+                tmed = f"{statistics.median(pr):.2f}" if pr else "—"
                 mr = f"{m / fm:.2f}" if fm else "—"
-                lines.append(f"{head} {t:.2f} | {m:.0f} | {s:.2f} | {tr} | {mr} | {res.body} "
-                             f"| {fmt_phases(res)} |")
+                lines.append(f"{head} {t:.2f} | {min(res.times):.2f} | {m:.0f} | {s:.2f} | {tmin} "
+                             f"| {tmed} | {mr} | {res.body} | {fmt_phases(res)} |")
     lines.append("")
     lines.append("PDF body: `image RxC` = every cell stored (one image pixel per cell); "
                  "`resampled HxW` = body rasterised at output resolution (cells beyond the pixel "
