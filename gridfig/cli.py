@@ -146,6 +146,15 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--optimal-ordering", action="store_true", help="optimal leaf ordering (slower)")
     g.add_argument("--row-cut", type=_count, metavar="K", help="colour the row tree cut into K clusters")
     g.add_argument("--col-cut", type=_count, metavar="K", help="colour the column tree cut into K clusters")
+    for axis, what in (("row", "rows"), ("col", "columns")):
+        g.add_argument(f"--{axis}-split", metavar="SPLIT",
+                       help=f"split the {what} into groups drawn apart, each clustered on its own: a column of "
+                            f"--{axis}-annotations, K (cut the tree into K) or kmeans:K")
+    g.add_argument("--split-gap", metavar="LENGTH", default="2mm", help="space between groups (default: 2mm)")
+    g.add_argument("--split-order", choices=("natural", "cluster"), default="natural",
+                   help="order of the groups: natural (the groups' own order) or cluster (by their centroids, "
+                        "with the tree between them drawn)")
+    g.add_argument("--split-titles", action="store_true", help="write each group's name beside it")
     g = cm.add_argument_group("annotations")
     for axis in ("row", "col"):
         g.add_argument(f"--{axis}-annotations", metavar="FILE",
@@ -536,6 +545,13 @@ def make_clustermap(args, progress: _Progress = _QUIET):
               for axis, path, labels, what in (("row", args.row_annotations, data.index, "row labels"),
                                                ("col", args.col_annotations, data.columns, "column labels"))
               if path is not None}
+    splits = {f"{axis}_split": _split(spec, colors.get(f"{axis}_colors"), f"--{axis}-split", f"--{axis}-annotations")
+              for axis, spec in (("row", args.row_split), ("col", args.col_split)) if spec is not None}
+    if splits:
+        splits["split_gap"] = _length(args.split_gap, "--split-gap", positive=False)
+        splits["split_order"] = None if args.split_order == "natural" else "cluster"
+        if args.split_titles:
+            splits.update({f"{k[:3]}_split_titles": True for k in list(splits) if k.endswith("_split")})
     sizes = [(n, word) for n, word, flag in ((data.shape[0], "rows", args.row_cluster),
                                              (data.shape[1], "columns", args.col_cluster)) if flag]
     if sizes:
@@ -548,12 +564,28 @@ def make_clustermap(args, progress: _Progress = _QUIET):
         col_cluster=args.col_cluster, optimal_ordering=args.optimal_ordering, cmap=args.cmap,
         center=args.center, vmin=args.vmin, vmax=args.vmax, cbar_label=args.cbar_label,
         row_cut=args.row_cut, col_cut=args.col_cut, yticklabels=LABELS[args.row_labels],
-        xticklabels=LABELS[args.col_labels], sized=figsize is None, **lengths, **colors)
+        xticklabels=LABELS[args.col_labels], sized=figsize is None, **lengths, **colors, **splits)
     progress("drawing ...", "drawing")
     theme = Theme(fontsize=args.fontsize) if args.fontsize is not None else Theme()
     result = ClusterMap.from_rendered(render(cross, figsize=figsize, dpi=args.dpi, theme=theme))
     _check_pixels(result.figure.get_size_inches(), dpi, fmt, "the figure of")
     return result
+
+
+def _split(spec: str, table, option: str, annotations: str):
+    """``--row-split``'s value: K, kmeans:K, or a column of the annotation table (a Series by label)."""
+    text = spec.strip()
+    if text.isdigit():
+        return int(text)
+    if text.lower().startswith("kmeans"):
+        return text
+    if table is None:
+        raise InputError(f"{option}: {spec!r} is not K or kmeans:K, so it names a column of {annotations}, "
+                         f"but no {annotations} table was given")
+    if text not in table.columns:
+        raise InputError(f"{option}: {annotations} has no column {spec!r}; its columns: "
+                         f"{quote_some([str(c) for c in table.columns])}")
+    return table[text]
 
 
 def _advise_fastcluster(method: str, metric: str, sizes: list[tuple[int, str]]) -> None:
@@ -623,15 +655,16 @@ def write_order(result, path: str) -> None:
 
 def _groups(result, axis: str) -> dict:
     """Data position -> group label on ``axis`` ('row' or 'col'), or {} when there are none."""
-    groups = getattr(result, f"{axis}_groups", None)
-    if groups:
+    groups = getattr(result, f"{axis}_groups")
+    if len(groups) > 1:  # a split: the groups as drawn
         return {int(i): str(label) for label, members in groups for i in members}
     from .panels import Dendrogram
 
+    leaves = getattr(result, f"{axis}_leaves")
     for side in (("left", "right") if axis == "row" else ("top", "bottom")):
         for panel in getattr(result.layout, side, ()):
             if isinstance(panel, Dendrogram) and panel.cut is not None:
-                return {i: str(c) for i, c in enumerate(panel.clusters())}
+                return {i: str(c) for i, c in enumerate(panel.clusters(leaves))}
     return {}
 
 

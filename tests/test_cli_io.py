@@ -96,40 +96,30 @@ def test_order_out_groups_from_cuts(tmp_path, capsys):
     assert {g for _, _, g in order["col"]} == {"1"}
 
 
-def test_order_out_uses_groups_of_the_result(tmp_path):
-    class Result:  # what ClusterMap gains in a parallel change: (group label, data positions in display order)
-        data = frame()
-        row_order = np.array([1, 3, 5, 0, 2, 4])
-        col_order = np.array([3, 2, 1, 0])
-        row_groups = [("low", [1, 3, 5]), ("high", [0, 2, 4])]
-        col_groups = None
-        layout = None
-
-    cli.write_order(Result(), str(tmp_path / "order.csv"))
-    order = read_order(tmp_path / "order.csv")
-    assert order["row"] == [(0, "g1", "low"), (1, "g2", "low"), (2, "g3", "low"),
-                            (3, "g4", "high"), (4, "g6", "high"), (5, "g5", "high")]
-    assert order["col"] == [(0, "s4", ""), (1, "s3", ""), (2, "s2", ""), (3, "s1", "")]
+def test_row_split_by_an_annotation_column_and_col_split_by_k(tmp_path, capsys):
+    rows = tmp_path / "rows.csv"  # every row has a group (in another order than the table)
+    rows.write_text("id,group\n" + "".join(f"{g},{GROUP[g]}\n" for g in sorted(ROWS)))
+    order = drawn(capsys, tmp_path, write_table(tmp_path / "t.csv"), "--row-annotations", rows,
+                  "--row-split", "group", "--col-split", "2", "--split-titles")
+    groups = [g for _, _, g in order["row"]]
+    # each group drawn together, in the groups' natural order, every row in the group its table gives
+    assert groups == sorted(groups) and set(groups) == {"high", "low"}
+    assert all(GROUP[label] == g for _, label, g in order["row"])
+    assert sorted({g for _, _, g in order["col"]}) == ["1", "2"]
 
 
-# -- standard input and output --------------------------------------------------------------------
+def test_a_split_naming_a_missing_column_is_one_line(tmp_path, capsys):
+    from test_cli import write_annotations
 
-def test_stdin_to_stdout():
-    body = "gene\ts1\ts2\ts3\ts4\n" + "".join(f"{r}\t" + "\t".join(map(str, v)) + "\n" for r, v in zip(ROWS, VALUES))
-    done = gridfig_process("clustermap", "-", "-o", "-", "--dpi", 30, stdin=body.encode())
-    assert done.returncode == 0, done.stderr
-    assert done.stdout[:8] == b"\x89PNG\r\n\x1a\n"  # png unless --format
-    assert done.stderr.decode().splitlines() == [
-        "gridfig: reading standard input ...",
-        "gridfig: clustering 6 rows and 4 columns (method average, metric euclidean) ...",
-        "gridfig: drawing ...", "gridfig: saving standard output ...", "gridfig: saved standard output"]
-    done = gridfig_process("clustermap", "-", "-o", "-", "--format", "svg", "-q", stdin=body.encode())
-    assert (done.returncode, done.stderr) == (0, b"")
-    assert done.stdout.lstrip().startswith(b"<?xml") and done.stdout.rstrip().endswith(b"</svg>")
-    # a failure writes nothing to standard output
-    done = gridfig_process("clustermap", "-", "-o", "-", "--metric", "bogus", stdin=body.encode())
-    assert done.returncode == 2 and done.stdout == b""
-    assert done.stderr.decode().splitlines()[-1].startswith("gridfig: error: metric 'bogus'")
+    rows, _ = write_annotations(tmp_path)
+    code, out, err = run(capsys, "clustermap", "-q", write_table(tmp_path / "t.csv"), "-o", tmp_path / "o.png",
+                         "--row-annotations", rows, "--row-split", "tissue")
+    assert code == 2 and err.startswith("gridfig: error: --row-split: --row-annotations has no column 'tissue'")
+    assert not (tmp_path / "o.png").exists()
+    # a row without a group is named, as in the library
+    code, out, err = run(capsys, "clustermap", "-q", write_table(tmp_path / "t.csv"), "-o", tmp_path / "o.png",
+                         "--row-annotations", rows, "--row-split", "group")
+    assert code == 2 and "row_split: 1 of the data's 6 rows have no group: 'g6'" in err
 
 
 def test_demo_to_stdout_as_pdf(capsysbinary):
