@@ -152,6 +152,11 @@ def test_strips_labels_and_legends_follow_the_groups():
             y = lab.transData.transform(t.get_position())[1] / g.figure.dpi
             centre = heat[3] - (k + 0.5) * (heat[3] - heat[1]) / len(rows)
             assert y == pytest.approx(centre, abs=TOL)
+    for j, (_, cols) in enumerate(g.col_groups):  # and on top and at the bottom, per column group
+        heat = axes_inches(g.axes[f"heatmap[0,{j}]"])
+        assert axes_inches(g.axes[f"col_colors[{j}]"])[[0, 2]] == pytest.approx(heat[[0, 2]], abs=TOL)
+        assert axes_inches(g.axes[f"col_labels[{j}]"])[[0, 2]] == pytest.approx(heat[[0, 2]], abs=TOL)
+        assert [t.get_text() for t in g.axes[f"col_labels[{j}]"].texts] == [data.columns[c] for c in cols]
     legend_titles = [t.get_text() for t in g.axes["legends"].texts if t.get_fontweight() in ("bold", 700)]
     assert legend_titles.count("population") == 1 and legend_titles.count("block") == 1
     # the strip's name is written once, after the last group
