@@ -50,7 +50,10 @@ def save_reproducibly(fig, fname, **kwargs):
         kwargs.setdefault("metadata", {"Date": None})
     elif fmt == "pdf":
         kwargs.setdefault("metadata", {"CreationDate": None, "ModDate": None})
-    with _svg_salt(fmt):
+    from .layout.engine import one_draw
+
+    root = fig.get_figure(root=True) if hasattr(fig, "get_figure") else fig
+    with _svg_salt(fmt), one_draw(root, fmt, kwargs.get("dpi")):
         if target is None:
             _log.info("saving %s to a file object ...", fmt)
             return fig.savefig(fname, **kwargs)

@@ -13,6 +13,7 @@ costs one comparison.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any, Callable
 
 import attrs
@@ -44,6 +45,49 @@ class GridfigEngine(LayoutEngine):
     def execute(self, fig) -> None:
         for job in self.jobs:
             job.refresh(fig)
+
+
+#: Formats matplotlib draws at the save's dpi (vector formats draw at 72 whatever it is).
+RASTER = ("png", "jpg", "jpeg", "tif", "tiff", "webp", "raw", "rgba", "gif")
+
+
+def current_at(fig, dpi: float) -> bool:
+    """True when every gridfig layout in ``fig`` is solved for ``dpi`` and the figure's present size."""
+    engine = fig.get_layout_engine()
+    if not isinstance(engine, GridfigEngine):
+        return False
+    for job in engine.jobs:
+        size = tuple(float(v) for v in job.region())
+        if float(dpi) != job.dpi or not np.allclose(size, job.size, rtol=0, atol=1e-9):
+            return False
+    return True
+
+
+@contextlib.contextmanager
+def one_draw(fig, fmt: str, dpi):
+    """Save with one ``Figure.draw`` when nothing needs solving again.
+
+    matplotlib draws a figure that has a layout engine twice per save (a dry
+    draw, so the engine can run, then the real one). When every layout is
+    already solved for the save's dpi and the figure's size, the engine is set
+    aside for that save, so the figure is drawn once; otherwise nothing changes.
+    """
+    import matplotlib
+
+    if dpi is None or dpi == "figure":
+        dpi = matplotlib.rcParams["savefig.dpi"]
+    if dpi == "figure":
+        dpi = fig.dpi
+    engine = fig.get_layout_engine()
+    if fmt not in RASTER or not current_at(fig, float(dpi)):
+        yield
+        return
+    with matplotlib.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+        fig.set_layout_engine(None)
+    try:
+        yield
+    finally:
+        fig.set_layout_engine(engine)
 
 
 def engine_for(fig) -> GridfigEngine:

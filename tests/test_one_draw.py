@@ -1,0 +1,54 @@
+"""One Figure.draw per save when the layout is already solved for the save's dpi and size."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib.figure
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+import gridfig as gf
+
+
+def count_draws(monkeypatch):
+    calls = []
+    real = matplotlib.figure.Figure.draw
+
+    def draw(self, renderer):
+        calls.append(renderer)
+        return real(self, renderer)
+
+    monkeypatch.setattr(matplotlib.figure.Figure, "draw", draw)
+    return calls
+
+
+def test_a_current_layout_is_drawn_once_per_save(monkeypatch):
+    data, groups, blocks = gf.demo.seed_data()
+    g = gf.clustermap(data, row_colors=groups, col_colors=blocks, dpi=100)
+    calls = count_draws(monkeypatch)
+    once = io.BytesIO()
+    g.savefig(once, format="png", dpi=100)
+    assert len(calls) == 1
+    assert isinstance(g.figure.get_layout_engine(), gf.layout.engine.GridfigEngine)  # put back
+    # at another dpi the engine must run: matplotlib's dry draw, then the real one
+    calls.clear()
+    g.savefig(io.BytesIO(), format="png", dpi=72)
+    assert len(calls) == 2 and g.rendered.job.dpi == 72
+    # and the single-draw save is the same picture as matplotlib's own two-draw save
+    g.savefig(io.BytesIO(), format="png", dpi=100)  # solved for 100 dpi again
+    twice = io.BytesIO()
+    g.figure.savefig(twice, format="png", dpi=100)
+    assert np.array_equal(plt.imread(io.BytesIO(once.getvalue())), plt.imread(io.BytesIO(twice.getvalue())))
+    plt.close(g.figure)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "svg"])
+def test_vector_saves_still_run_the_engine(fmt, monkeypatch):
+    data, _, _ = gf.demo.seed_data()
+    g = gf.clustermap(data)
+    calls = count_draws(monkeypatch)
+    g.savefig(io.BytesIO(), format=fmt)
+    assert len(calls) == 2  # drawn at 72 dpi: the layout is solved for it first
+    plt.close(g.figure)
