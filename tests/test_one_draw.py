@@ -52,3 +52,24 @@ def test_vector_saves_still_run_the_engine(fmt, monkeypatch):
     g.savefig(io.BytesIO(), format=fmt)
     assert len(calls) == 2  # drawn at 72 dpi: the layout is solved for it first
     plt.close(g.figure)
+
+
+def test_text_is_measured_in_as_few_passes_as_the_fixed_point_needs(monkeypatch):
+    import gridfig.layout.fit as fit
+
+    passes = []
+    real = fit.measure
+    monkeypatch.setattr(fit, "measure", lambda *a, **k: passes.append(1) or real(*a, **k))
+    data, groups, blocks = gf.demo.seed_data()
+    g = gf.clustermap(data, row_colors=groups, col_colors=blocks)  # content-sized: fixed cores
+    assert len(passes) == 2  # measured with the cores' own sizes, then confirmed
+    passes.clear()
+    g.savefig(io.BytesIO(), format="png")
+    assert passes == []  # the same dpi and size: nothing measured again
+    g.savefig(io.BytesIO(), format="png", dpi=72)
+    assert len(passes) == 2
+    passes.clear()
+    f = gf.clustermap(data, row_colors=groups, col_colors=blocks, figsize=(8, 6))
+    assert len(passes) == 2
+    plt.close(g.figure)
+    plt.close(f.figure)

@@ -132,11 +132,17 @@ def _advice(err, tree, region, *, level: int, **kwargs) -> str:
 def _settle(tree: Plan, region, *, dpi, theme, margin, letters, text, natural, stretch=False, level=0):
     natural = {} if natural is None else {"natural": natural}
     natural["stretch"] = stretch
-    # first guess of each core's length: the whole region where it is known
-    guess = None
-    if region is not None and None not in region:
-        guess = {p: tuple(region) for p in tree.crosses}
-    extents = squeeze(tree, measure(tree, dpi=dpi, theme=theme, text=text, along=guess), level)
+    # first guess of each core's length: its fixed size, else the whole region where that is known
+    guess = {}
+    for p, cp in tree.crosses.items():
+        w, h = cp.node.width, cp.node.height
+        if w is None and region is not None:
+            w = region[0]
+        if h is None and region is not None:
+            h = region[1]
+        if w is not None and h is not None:
+            guess[p] = (w, h)
+    extents = squeeze(tree, measure(tree, dpi=dpi, theme=theme, text=text, along=guess or None), level)
     solution = solve(tree, region, extents, margin=margin, letters=letters, **natural)
     for _ in range(2):
         along = {p: (r.width, r.height) for p, r in solution.cores.items()}

@@ -24,14 +24,15 @@ def _natural(text: str) -> list:
 
 
 def _explicit_color(v) -> bool:
-    # Only unmistakable colours count: '#rrggbb', RGB(A) tuples and CSS names.
-    # Short codes ('b', 'C1', '0.5') are far more often category names.
-    from matplotlib.colors import CSS4_COLORS, is_color_like
+    # Any matplotlib colour spec: '#rrggbb', names, 'tab:red', 'C0', 'r', '0.2', RGB(A) tuples.
+    # seaborn's idiom is row_colors=groups.map({"high": "r", "low": "b"}): a strip whose
+    # values are *all* colours is drawn in them (kind_of_values="categories" says otherwise).
+    from matplotlib.colors import is_color_like
 
-    if isinstance(v, tuple):
-        return is_color_like(v)
+    if isinstance(v, (tuple, list)):
+        return len(v) in (3, 4) and is_color_like(tuple(v))
     if isinstance(v, str):
-        return (v.startswith("#") and is_color_like(v)) or v.lower() in CSS4_COLORS
+        return is_color_like(v)
     return False
 
 
@@ -53,7 +54,9 @@ class AnnotationStrip(Panel):
     values : sequence or pandas Series
         One value per data row (or column) in data order, or a Series whose
         index holds the data's labels (matched by label, in any order).
-        Values that are all colours are drawn as given; floats are drawn with
+        Values that are all matplotlib colours (``"r"``, ``"C0"``, ``"tab:red"``,
+        ``"0.2"``, ``"#aa0000"``, RGB tuples; missing ones in the missing
+        colour) are drawn as given, with no legend; floats are drawn with
         ``cmap``; anything else is a category with a colour of its own.
     name : str, optional
         Shown past the end of the strip and in the legend; also the path
@@ -91,7 +94,7 @@ class AnnotationStrip(Panel):
             object.__setattr__(self, "name", str(self.values.name))
         # the shape of the argument only (cheap); matching and guessing the kind happen in bind()
         if not self.labelled and (isinstance(self.values, str) or (
-                np.ndim(self.values) != 1 and not isinstance(self.values, (list, tuple)))):
+                not isinstance(self.values, (list, tuple)) and np.ndim(self.values) != 1)):
             raise InputError(f"{self.label}: values must be a sequence with one value per leaf, "
                              f"got {type(self.values).__name__} {self.values!r:.40}")
 
