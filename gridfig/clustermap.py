@@ -135,12 +135,15 @@ def _frame(data):
         frame = pd.DataFrame(arr)
     if frame.size == 0:
         raise InputError(f"data: the table is empty (shape {frame.shape})")
+    # numbers, booleans (drawn 0/1, as seaborn does) and nullable dtypes (pd.NA is missing)
     bad = [c for c in frame.columns if not (pd.api.types.is_numeric_dtype(frame[c])
-                                           and not pd.api.types.is_bool_dtype(frame[c]))]
+                                           or pd.api.types.is_bool_dtype(frame[c]))]
     if bad:
         raise InputError(f"data: {len(bad)} columns are not numeric: {quote_some([str(b) for b in bad])}; "
                          "select the numeric columns or set the label column as the index")
-    values = frame.to_numpy(dtype=float)
+    values = frame.astype(object).where(frame.notna(), np.nan).to_numpy(dtype=float) \
+        if any(pd.api.types.is_extension_array_dtype(frame[c]) for c in frame.columns) \
+        else frame.to_numpy(dtype=float)
     inf = np.argwhere(np.isinf(values))
     if len(inf):
         where = [(frame.index[i], frame.columns[j]) for i, j in inf[:3]]
@@ -384,6 +387,13 @@ def clustered_heatmap(
     from .clustering import cluster, scale
     from .clustering.split import split_leaves
 
+    if np.ma.isMaskedArray(data):
+        # masked cells are missing: hidden, left out of the colour limits and compared
+        # pairwise-complete when clustering (seaborn turns them into NaN and cannot cluster)
+        hidden = np.ma.getmaskarray(data)
+        data = np.ma.filled(data.astype(float), np.nan)
+        if hidden.any():
+            mask = hidden if mask is None else (np.asarray(mask, dtype=bool) | hidden)
     frame = _frame(data)
     if z_score is not None or standard_scale is not None:
         frame = scale(frame, z_score=z_score, standard_scale=standard_scale)

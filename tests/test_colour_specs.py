@@ -55,3 +55,40 @@ def test_kind_of_values_keeps_colour_names_as_categories_when_asked():
     (entry,) = strip.legend_entries()
     assert list(entry.labels) == ["blue", "red"]
     plt.close(out.figure)
+
+
+def test_a_masked_array_keeps_its_mask():
+    import warnings
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(8, 5))
+    x[2, 3] = 1e6
+    data = np.ma.masked_array(x, mask=np.zeros_like(x, dtype=bool))
+    data.mask[2, 3] = True
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the masked cell is missing: said in a warning
+        g = gf.clustermap(data)
+    image = g.axes["heatmap"].images[0].get_array()
+    i, j = list(g.row_order).index(2), list(g.col_order).index(3)
+    assert np.ma.getmaskarray(image)[i, j] and np.ma.getmaskarray(image).sum() == 1
+    assert image.max() < 10  # the hidden 1e6 is not drawn
+    assert g.rendered.plan.crosses[""].core.panel.norm.vmax < 10  # nor does it stretch the colour scale
+    plt.close(g.figure)
+
+
+def test_boolean_and_nullable_tables_are_drawn():
+    import pandas as pd
+
+    flags = pd.DataFrame({"a": [True, False, True, False], "b": [False, False, True, True],
+                          "c": [True, True, False, False]})
+    g = gf.clustermap(flags)
+    np.testing.assert_array_equal(g.axes["heatmap"].images[0].get_array(),
+                                  flags.to_numpy(dtype=float)[np.ix_(g.row_order, g.col_order)])
+    plt.close(g.figure)
+    nullable = pd.DataFrame({"a": pd.array([1, None, 3, 4], dtype="Int64"), "b": [1.0, 2.0, 3.0, 5.0],
+                             "c": pd.array([2, 2, None, 1], dtype="Int64")})
+    with pytest.warns(UserWarning):
+        g = gf.clustermap(nullable)
+    image = g.axes["heatmap"].images[0].get_array()
+    assert np.ma.getmaskarray(image).sum() == 2  # pd.NA is missing
+    plt.close(g.figure)
