@@ -30,7 +30,7 @@ def test_branches_take_their_cluster_colour(k):
     per_cluster = {}
     for i, c in below.items():
         if c is None:
-            assert colours[i] == to_rgba(gf.Theme().line_color)
+            assert colours[i] == to_rgba(gf.Theme().resolved().line_color)
         else:
             per_cluster.setdefault(c, set()).add(colours[i])
     assert all(len(v) == 1 for v in per_cluster.values())  # one colour per cluster

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.colors import to_rgba
 import pandas as pd
 import pytest
 
@@ -365,7 +366,7 @@ def test_text_colour_is_one_colour_or_one_per_leaf():
     texts = [f"t{i}" for i in range(N)]
     per_leaf = ["red", None, "blue"] + [None] * (N - 3)
     for color, expected in (((0.1, 0.2, 0.3), [(0.1, 0.2, 0.3)] * N),
-                            (per_leaf, [c or "#000000" for c in per_leaf])):
+                            (per_leaf, [c or "black" for c in per_leaf])):  # unset: the style's text colour
         out = render("left", gf.Text(values=texts, color=color, show="all"), False, others=False)
-        got = {t.get_text(): t.get_color() for t in out.axes["left/text"].texts}
-        assert [got[t] for t in texts] == expected
+        got = {t.get_text(): to_rgba(t.get_color()) for t in out.axes["left/text"].texts}
+        assert [got[t] for t in texts] == [to_rgba(c) for c in expected]

@@ -119,7 +119,7 @@ def measure(
     from .planning import plan
 
     planned = plan(tree)
-    theme = theme or Theme()
+    theme = (theme or Theme()).resolved()
     text = text or TextMeasurer(dpi)
     out: dict[str, Extent] = {}
     for path, cp in planned.crosses.items():

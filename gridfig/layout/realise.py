@@ -178,7 +178,7 @@ def render(
 
     tree = as_node(tree)
     # everything that can be checked is checked before a figure is made or a host touched
-    theme = validate.of_type(theme, Theme, "theme", "a gridfig.Theme") or Theme()
+    theme = (validate.of_type(theme, Theme, "theme", "a gridfig.Theme") or Theme()).resolved()
     figsize = validate.figsize(figsize)
     dpi = validate.dpi(dpi)
     validate.of_type(letters, str, "letters", "a style such as 'a', 'A' or '(a)'")

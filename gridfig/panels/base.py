@@ -56,19 +56,31 @@ class Theme:
         Font size in points of labels and legends.
     line_width : float
         Line width in points of dendrograms and outlines.
-    line_color : str
-        Colour of dendrogram lines.
+    line_color : str, optional
+        Colour of dendrogram lines; by default the style's ``axes.edgecolor``.
     missing_color : str
         Colour of missing heatmap cells and missing annotation values.
-    text_color : str
-        Colour of labels and legend text.
+    text_color : str, optional
+        Colour of labels and legend text; by default the style's ``text.color``.
+
+    Colours left as ``None`` are taken from matplotlib's rcParams when the
+    figure is drawn (:meth:`resolved`), so style sheets and ``rc_context``
+    apply (``plt.style.use("dark_background")`` gives light text and lines).
     """
 
     fontsize: float = attrs.field(default=8.0, validator=number(above=0, what="a font size in points"))
     line_width: float = attrs.field(default=0.7, validator=number(low=0, what="a line width in points"))
-    line_color: str = "#222222"
+    line_color: str | None = None
     missing_color: str = "#d4d4d4"
-    text_color: str = "#000000"
+    text_color: str | None = None
+
+    def resolved(self) -> "Theme":
+        """This theme with every colour left open taken from the rcParams in force now."""
+        import matplotlib
+
+        rc = matplotlib.rcParams
+        return attrs.evolve(self, line_color=self.line_color or rc["axes.edgecolor"],
+                            text_color=self.text_color or rc["text.color"])
 
 
 def same_value(a, b) -> bool:
