@@ -193,10 +193,6 @@ class Leaves:
         unit = (total - (k - 1) * self.gap) / max(self.n, 1)
         return [c.n * unit for c in self.chunks]
 
-    def same_order(self, other: "Leaves") -> bool:
-        return np.array_equal(self.order, other.order) and \
-            [c.n for c in self.chunks] == [c.n for c in other.chunks]
-
 
 def as_clustering(value):
     """A :class:`~gridfig.Clustering` from a Clustering or a linkage matrix."""

@@ -82,3 +82,19 @@ def inside(inner, outer, tol=0.5):
 def overlap(a, b, tol=0.5):
     """True when two pixel bboxes overlap by more than ``tol`` in both directions."""
     return (min(a.x1, b.x1) - max(a.x0, b.x0) > tol) and (min(a.y1, b.y1) - max(a.y0, b.y0) > tol)
+
+
+def refused_clearly(call, kind, text) -> BaseException:
+    """``call()`` raises ``kind`` with ``text`` in one short line, and leaves no drawn figure behind."""
+    import matplotlib.pyplot as plt
+    import pytest
+
+    plt.close("all")
+    with pytest.raises(kind) as info:
+        call()
+    message = str(info.value)
+    assert text in message, message
+    assert "\n" not in message and len(message) < 400, message
+    assert "Traceback" not in message
+    assert not [n for n in plt.get_fignums() if plt.figure(n).axes]  # nothing was drawn
+    return info.value

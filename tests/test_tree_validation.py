@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 import gridfig as gf
+from helpers import refused_clearly
 from panels_for_tests import Box
 
 H = gf.Heatmap(data=np.arange(30.0).reshape(6, 5))
@@ -85,14 +86,7 @@ CASES = [
 
 @pytest.mark.parametrize("call, kind, text", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_bad_tree_values_are_refused_clearly_before_drawing(call, kind, text):
-    plt.close("all")
-    with pytest.raises(kind) as info:
-        call()
-    message = str(info.value)
-    assert isinstance(info.value, gf.GridfigError)
-    assert text in message, message
-    assert "\n" not in message and len(message) < 400
-    assert not [n for n in plt.get_fignums() if plt.figure(n).axes]
+    assert isinstance(refused_clearly(call, kind, text), gf.GridfigError)
 
 
 def test_solve_takes_the_lengths_render_takes_and_any_real_number_is_inches():
