@@ -48,6 +48,7 @@ from ..errors import InputError, InputTypeError, warn
 from . import _distances, _gram
 from ._checks import Namer, as_float_matrix, check_axis, check_labels, check_linkage, pandas_frame
 from ._distances import Metric
+from ._interrupt import interruptible
 
 #: method names accepted, as spelled by scipy.cluster.hierarchy.linkage
 METHODS = ("single", "complete", "average", "weighted", "centroid", "median", "ward")
@@ -242,7 +243,8 @@ def cluster(
         if not optimal_ordering:
             return _result(Z, None, None, False)
         _distances.check_values(X, metric, namer, "data")
-        return _result(_reorder(Z, _distances_of(X, metric, namer)), metric, None, True)
+        return _result(interruptible(_reorder, Z, interruptible(_distances_of, X, metric, namer)), metric,
+                       None, True)
 
     if method in EUCLIDEAN_METHODS and metric != "euclidean":
         raise InputError(
@@ -256,19 +258,18 @@ def cluster(
     if fc is not None and not has_nan and not optimal_ordering and _vector_pays(X, method, metric):
         if method in EUCLIDEAN_METHODS:
             # linkage_vector works in place for ward; never touch the caller's array
-            Z = fc.linkage_vector(np.array(X, order="C"), method=method, metric="euclidean")
+            Z = interruptible(fc.linkage_vector, np.array(X, order="C"), method=method, metric="euclidean")
         elif method == "single" and metric in _VECTOR_SINGLE_METRICS:
-            Z = fc.linkage_vector(
-                np.array(X, order="C"), method="single", metric=_VECTOR_SINGLE_METRICS[metric]
-            )
+            Z = interruptible(fc.linkage_vector, np.array(X, order="C"), method="single",
+                              metric=_VECTOR_SINGLE_METRICS[metric])
     if Z is None:
-        D = _distances_of(X, metric, namer)
+        D = interruptible(_distances_of, X, metric, namer)
         if fc is not None:
-            Z = _fast_linkage(fc, D, len(X), method, keep=optimal_ordering)
+            Z = interruptible(_fast_linkage, fc, D, len(X), method, keep=optimal_ordering)
         else:
             from scipy.cluster.hierarchy import linkage as scipy_linkage
 
-            Z = scipy_linkage(D, method=method)
+            Z = interruptible(scipy_linkage, D, method=method)  # holds the interpreter: see _interrupt
     Z = np.asarray(Z, dtype=np.float64)
     heights = Z[:, 2]
     if heights.size and heights.min() < 0 and heights.min() > -1e-9 * max(1.0, float(np.abs(heights).max())):
@@ -284,8 +285,8 @@ def cluster(
         )
     if optimal_ordering:
         if D is None:
-            D = _distances_of(X, metric, namer)
-        Z = _reorder(Z, D)
+            D = interruptible(_distances_of, X, metric, namer)
+        Z = interruptible(_reorder, Z, D)
     return _result(np.asarray(Z, dtype=np.float64), metric, method, optimal_ordering)
 
 
