@@ -14,6 +14,7 @@ import attrs
 import numpy as np
 
 from .errors import InputError, InputTypeError, quote_some
+from .inputs import table
 from .layout import Cross, Rendered, render
 from .layout.decorate import outside
 from .leaves import Leaves
@@ -126,13 +127,7 @@ def _whole_linkage(leaves: Leaves):
 def _frame(data):
     import pandas as pd
 
-    if isinstance(data, pd.DataFrame):
-        frame = data
-    else:
-        arr = np.asarray(data)
-        if arr.ndim != 2:
-            raise InputError(f"data: expected a 2-D table, got shape {arr.shape}")
-        frame = pd.DataFrame(arr)
+    frame = table(data, "data")  # pandas, numpy, polars, pyarrow, xarray, sparse, AnnData
     if frame.size == 0:
         raise InputError(f"data: the table is empty (shape {frame.shape})")
     # numbers, booleans (drawn 0/1, as seaborn does) and nullable dtypes (pd.NA is missing)
@@ -275,8 +270,11 @@ def clustered_heatmap(
 
     Parameters
     ----------
-    data : DataFrame or 2-D array
-        Numbers. Rows and columns are labelled by the index and columns.
+    data : DataFrame, 2-D array or another table
+        Numbers. Rows and columns are labelled by the index and columns. Also
+        polars and pyarrow tables, xarray DataArrays, scipy sparse matrices and
+        AnnData objects, labelled as ``docs/inputs.md`` says (none of those
+        packages is needed otherwise).
     method, metric : str
         scipy's linkage method and distance metric names (``"average"``,
         ``"ward"``, ...; ``"euclidean"``, ``"correlation"``, ...).
@@ -516,8 +514,9 @@ def clustermap(data, *, figsize=None, ax=None, dpi: float | None = None, theme: 
 
     Parameters
     ----------
-    data : DataFrame or 2-D array
-        Numbers. Rows and columns are labelled by the index and columns.
+    data : DataFrame, 2-D array or another table
+        Numbers, labelled by the index and columns; polars, pyarrow, xarray,
+        scipy sparse and AnnData are read too (see ``docs/inputs.md``).
     figsize : (width, height), optional
         In inches or length strings. By default the size follows the data:
         cells of 0.25 in, the body between 2.5 and 7 in on each side.

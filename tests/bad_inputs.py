@@ -119,4 +119,9 @@ CASES = [
     ("a dot heatmap without sizes", lambda: gf.DotHeatmap(data=np.eye(2)), gf.InputError, "size_data: a DotHeatmap needs"),
     ("a category without a colour", lambda: gf.CategoryHeatmap(data=[["a", "b"]], colors={"a": "red"}), gf.InputError,
      "colors: no colour for 'b'"),
+    ("an xarray Dataset", cm(data=type("Dataset", (), {"__module__": "xarray.core.dataset", "dims": ("x", "y"),
+                                                      "data_vars": {"counts": 0, "logcounts": 0}})()),
+     gf.InputTypeError, "data: an xarray Dataset holds 2 variables ('counts', 'logcounts'); pass one"),
+    ("a sparse matrix too large to draw dense", cm(data=__import__("scipy.sparse").sparse.csr_matrix((200_000, 30_000))),
+     gf.InputError, "data: the sparse matrix of shape 200000 x 30000 would be drawn dense"),
 ]
