@@ -17,6 +17,10 @@ from .match import is_missing as _is_missing
 
 NAME_PAD = to_inches("1mm")
 
+#: Integer annotations with more distinct values than this (the size of the largest qualitative
+#: palette, tab20) are counts or measurements, not groups: drawn as a colour scale.
+INTEGER_CATEGORIES = 20
+
 
 def _natural(text: str) -> list:
     return [(0, int(part), "") if part.isdigit() else (1, 0, part.lower())
@@ -42,7 +46,13 @@ def _mode(values: list) -> str:
         return "colors"
     if present and all(isinstance(v, (float, np.floating)) for v in present):
         return "continuous"
+    if present and all(_integer(v) for v in present) and len(set(present)) > INTEGER_CATEGORIES:
+        return "continuous"
     return "categories"
+
+
+def _integer(v) -> bool:
+    return isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
 
 
 @attrs.frozen(kw_only=True)
@@ -56,8 +66,9 @@ class AnnotationStrip(Panel):
         index holds the data's labels (matched by label, in any order).
         Values that are all matplotlib colours (``"r"``, ``"C0"``, ``"tab:red"``,
         ``"0.2"``, ``"#aa0000"``, RGB tuples; missing ones in the missing
-        colour) are drawn as given, with no legend; floats are drawn with
-        ``cmap``; anything else is a category with a colour of its own.
+        colour) are drawn as given, with no legend; floats, and integers with
+        more than :data:`INTEGER_CATEGORIES` (20) distinct values, are drawn
+        with ``cmap``; anything else is a category with a colour of its own.
     name : str, optional
         Shown past the end of the strip and in the legend; also the path
         segment. Defaults to the Series' name.
@@ -69,9 +80,10 @@ class AnnotationStrip(Panel):
         Colormap of numeric values.
     kind_of_values : {"categories", "colors", "continuous"}, optional
         How to read the values; by default guessed: all unmistakable colours
-        ('#rrggbb', RGB tuples, CSS names) are colours, floats are continuous
-        (unless the Series has pandas' ``category`` dtype), anything else --
-        integers included -- is categories.
+        ('#rrggbb', RGB tuples, CSS names) are colours, floats and integers
+        with more than 20 distinct values are continuous (unless the Series has
+        pandas' ``category`` dtype), anything else -- booleans, strings, up to
+        20 distinct integers -- is categories.
     show_name : bool
         Write the name past the end of the strip.
     size : length
@@ -127,7 +139,8 @@ class AnnotationStrip(Panel):
     def mode(self) -> str:
         """``"colors"``, ``"categories"`` or ``"continuous"`` (``kind_of_values`` or guessed).
 
-        Only floats are continuous: integers, booleans, strings and pandas
+        Floats, and integers with more than :data:`INTEGER_CATEGORIES` distinct
+        values, are continuous; fewer integers, booleans, strings and pandas
         ``category`` dtype (whatever its categories hold) are categories.
         """
         if self.kind_of_values:
