@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 import numpy as np
 
+from .annotations import apply_palette, check_palette, parts, warn_crowded
 from .errors import InputError, InputTypeError, quote_some
 from .inputs import table
 from .layout import Cross, Rendered, render
@@ -146,28 +147,17 @@ def _frame(data):
     return pd.DataFrame(values, index=frame.index, columns=frame.columns)
 
 
-def _strips(spec, name: str, first_palette: int) -> list[AnnotationStrip]:
-    """Annotation strips from a Series, DataFrame, list, or list of those."""
-    import pandas as pd
-
-    if spec is None:
-        return []
-    if isinstance(spec, pd.DataFrame):
-        parts = [spec[c].rename(str(c)) for c in spec.columns]
-    elif isinstance(spec, pd.Series):
-        parts = [spec]
-    elif isinstance(spec, (list, tuple, np.ndarray)):
-        items = list(spec)
-        nested = items and all(isinstance(v, (list, pd.Series, np.ndarray)) for v in items)
-        parts = items if nested else [items]
-    else:
-        raise InputTypeError(f"{name}: expected a Series, DataFrame or list, got {type(spec).__name__}")
+def _strips(spec, name: str, first_palette: int, source=None, palette=None) -> list[AnnotationStrip]:
+    """Annotation strips from a Series, DataFrame, list, list of those, or the names of AnnData columns."""
     strips = []
-    for i, values in enumerate(parts):
-        title = getattr(values, "name", None)
-        title = str(title) if title is not None else (name if len(parts) == 1 else f"{name} {i + 1}")
-        strips.append(AnnotationStrip(values=values, name=title,
-                                      palette=QUALITATIVE[(first_palette + i) % len(QUALITATIVE)]))
+    found = parts(spec, name, source)
+    for i, (values, title, own) in enumerate(found):
+        title = str(title) if title is not None else (name if len(found) == 1 else f"{name} {i + 1}")
+        strip = AnnotationStrip(values=values, name=title,
+                                palette=own or QUALITATIVE[(first_palette + i) % len(QUALITATIVE)])
+        strip = apply_palette(strip, palette)
+        warn_crowded(strip, name)
+        strips.append(strip)
     return strips
 
 
@@ -213,6 +203,7 @@ def clustered_heatmap(
     col_linkage=None,
     row_colors=None,
     col_colors=None,
+    palette=None,
     cmap=None,
     center: float | None = None,
     vmin: float | None = None,
@@ -289,7 +280,18 @@ def clustered_heatmap(
         Annotations drawn as coloured strips. Series and DataFrames are matched
         to the data by label (their order does not matter); lists by position.
         A DataFrame gives one strip per column. Categories get distinct colours
-        (the same every run) and a legend.
+        (the same every run) and a legend; floats, and integers with more than
+        20 distinct values, a colour scale. polars and pyarrow columns and
+        tables (no labels) are matched by position. With AnnData data, a
+        string or list of strings names ``obs`` (``var``) columns, coloured by
+        ``uns["<name>_colors"]`` when present.
+    palette : str, list or dict, optional
+        Colours of the categorical strips: a colormap name or a list of colours
+        (categories take them in order) or a dict category -> colour (every
+        category needs one) for every strip; or a dict annotation name ->
+        any of those, for the strips it names (a colormap name there also
+        sets a continuous strip's colormap). It wins over AnnData's ``uns``
+        colours, which win over the defaults.
     cmap : str or Colormap, optional
         Default ``"viridis"``, or ``"RdBu_r"`` when ``center`` is given.
     center, vmin, vmax, robust
@@ -438,8 +440,10 @@ def clustered_heatmap(
                    annot=annot, fmt=fmt, annot_kws=annot_kws, mask=mask, linewidths=linewidths,
                    linecolor=linecolor, layers=layers, cbar_kws=cbar_kws, **body[1])
     dsize, ssize = to_inches(dendrogram_size, "dendrogram_size"), to_inches(strip_size, "strip_size")
-    row_strips = [attrs.evolve(s, size=ssize) for s in _strips(row_colors, "row_colors", 0)]
-    col_strips = [attrs.evolve(s, size=ssize) for s in _strips(col_colors, "col_colors", len(row_strips))]
+    row_strips = [attrs.evolve(s, size=ssize) for s in _strips(row_colors, "row_colors", 0, data, palette)]
+    col_strips = [attrs.evolve(s, size=ssize)
+                  for s in _strips(col_colors, "col_colors", len(row_strips), data, palette)]
+    check_palette(palette, row_strips + col_strips)
     # the same annotation on rows and columns (same name, same categories) gets the same colours
     by_content = {(s.label, tuple(s.categories())): s.palette for s in row_strips if s.mode == "categories"}
     col_strips = [attrs.evolve(s, palette=by_content.get((s.label, tuple(s.categories())), s.palette))
@@ -528,7 +532,7 @@ def clustermap(data, *, figsize=None, ax=None, dpi: float | None = None, theme: 
         Everything :func:`clustered_heatmap` takes (seaborn's names: ``method``,
         ``metric``, ``z_score``, ``standard_scale``, ``row_cluster``,
         ``col_cluster``, ``row_linkage``, ``col_linkage``, ``row_colors``,
-        ``col_colors``, ``cmap``, ``center``, ``vmin``, ``vmax``, ``robust``, ``norm``,
+        ``col_colors``, ``palette``, ``cmap``, ``center``, ``vmin``, ``vmax``, ``robust``, ``norm``,
         ``annot``, ``fmt``, ``annot_kws``, ``mask``, ``linewidths``, ``linecolor``, ``cbar_kws``;
         ``layers``;
         and ``optimal_ordering``, ``row_cut``, ``col_cut``, ``xticklabels``, ``yticklabels``,

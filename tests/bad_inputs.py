@@ -124,4 +124,10 @@ CASES = [
      gf.InputTypeError, "data: an xarray Dataset holds 2 variables ('counts', 'logcounts'); pass one"),
     ("a sparse matrix too large to draw dense", cm(data=__import__("scipy.sparse").sparse.csr_matrix((200_000, 30_000))),
      gf.InputError, "data: the sparse matrix of shape 200000 x 30000 would be drawn dense"),
+    ("an obs column name without AnnData", cm(row_colors="leiden"), gf.InputError,
+     "row_colors: 'leiden' names a column, which needs AnnData data"),
+    ("a palette missing a category", cm(row_colors=list("aabbcc"), palette={"a": "red"}), gf.InputError,
+     "palette: no colour for 2 categories of 'row_colors': 'b', 'c'"),
+    ("a palette naming no annotation", cm(row_colors=list("aabbcc"), palette={"rows": {"a": "r"}}), gf.InputError,
+     "palette: 'rows' names no annotation"),
 ]

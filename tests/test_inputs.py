@@ -269,7 +269,7 @@ def test_reading_needs_none_of_the_optional_packages():
     import subprocess
     import sys
 
-    code = ("import sys, gridfig, gridfig.inputs; "
+    code = ("import sys, gridfig, gridfig.inputs, gridfig.annotations; "
             "print([m for m in ('polars', 'pyarrow', 'xarray', 'anndata') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -40,6 +40,15 @@ def _explicit_color(v) -> bool:
     return False
 
 
+def _colour(spec, who: str, category):
+    from matplotlib.colors import to_rgb
+
+    try:
+        return to_rgb(tuple(spec) if isinstance(spec, (list, np.ndarray)) else spec)
+    except (ValueError, TypeError):
+        raise InputError(f"{who}: palette gives {spec!r} for {category!r}, which is not a colour") from None
+
+
 def _mode(values: list) -> str:
     present = [v for v in values if not _is_missing(v)]
     if present and all(_explicit_color(v) for v in present):
@@ -72,9 +81,11 @@ class AnnotationStrip(Panel):
     name : str, optional
         Shown past the end of the strip and in the legend; also the path
         segment. Defaults to the Series' name.
-    palette : str or mapping, optional
-        Colours of categories: a qualitative colormap name, or a mapping
-        from category to colour. By default ``tab10``/``tab20`` or, beyond
+    palette : str, list or mapping, optional
+        Colours of categories: a qualitative colormap name, a list of colours
+        (given to the categories in their order; at least one per category),
+        or a mapping from category to colour (every category needs one;
+        extra keys are ignored). By default ``tab10``/``tab20`` or, beyond
         20 categories, evenly spread distinct hues; never reused.
     cmap : str
         Colormap of numeric values.
@@ -172,12 +183,20 @@ class AnnotationStrip(Panel):
         from matplotlib.colors import to_rgb
 
         cats = self.categories()
-        if isinstance(self.palette, dict):
-            lacking = [c for c in cats if c not in self.palette]
+        given = self.palette
+        if isinstance(given, dict):
+            lacking = [c for c in cats if c not in given]
             if lacking:
-                raise InputError(f"{self.label}: palette has no colour for {quote_some(lacking)}")
-            return {c: to_rgb(self.palette[c]) for c in cats}
-        return dict(zip(cats, palette(len(cats), self.palette)))
+                raise InputError(f"{self.label}: palette has no colour for {len(lacking)} of its {len(cats)} "
+                                 f"categories: {quote_some(lacking)} (it has colours for "
+                                 f"{quote_some(list(given), 3)})")
+            return {c: _colour(given[c], self.label, c) for c in cats}
+        if isinstance(given, (list, tuple, np.ndarray)):
+            if len(given) < len(cats):
+                raise InputError(f"{self.label}: palette has {len(given)} colours for {len(cats)} categories "
+                                 f"({quote_some(cats)}); give one per category")
+            return {c: _colour(v, self.label, c) for c, v in zip(cats, given)}
+        return dict(zip(cats, (to_rgb(c) for c in palette(len(cats), given))))
 
     def norm(self):
         from matplotlib.colors import Normalize
