@@ -187,9 +187,11 @@ def column(values, arg: str):
 
     if isinstance(values, pd.Series):
         return values, values.name
-    if _module(values) == "polars" and hasattr(values, "to_numpy") and hasattr(values, "dtype"):
-        vals = _polars_values(values)
-        return (vals if isinstance(vals, pd.Categorical) else vals.tolist()), values.name or None
+    if _module(values) == "polars" and hasattr(values, "to_list") and hasattr(values, "dtype"):
+        # to_list, not to_numpy: integers with a null stay integers (numpy would make them floats)
+        cats = _enum_categories(values)
+        vals = values.to_list()
+        return (pd.Categorical(vals, categories=cats) if cats is not None else vals), values.name or None
     if is_dataarray(values):
         if values.ndim != 1:
             raise InputError(f"{arg}: expected a 1-D DataArray per annotation, got dims "
@@ -198,8 +200,8 @@ def column(values, arg: str):
         if dim in values.indexes:  # a coordinate: labels to match
             return values.to_pandas(), values.name
         return values.values.tolist(), values.name
-    if _module(values) == "pyarrow" and hasattr(values, "to_pandas") and not hasattr(values, "column_names"):
-        return _positional(values.to_pandas()), None  # a ChunkedArray or Array: no labels
+    if _module(values) == "pyarrow" and hasattr(values, "to_pylist") and not hasattr(values, "column_names"):
+        return _arrow_values(values), None  # a ChunkedArray or Array: no labels
     return values, getattr(values, "name", None)
 
 
@@ -221,16 +223,14 @@ def columns(spec, arg: str) -> list | None:
     if _module(spec) == "pyarrow" and hasattr(spec, "column_names"):
         frame = spec.to_pandas()
         if isinstance(frame.index, pd.RangeIndex):  # no stored pandas index: by position
-            return [(_positional(frame[c]), str(c)) for c in frame.columns]
+            return [(_arrow_values(spec.column(c)), str(c)) for c in spec.column_names]
         return [(frame[c], str(c)) for c in frame.columns]
     return None
 
 
-def _positional(series):
-    import pandas as pd
-
-    if isinstance(series.dtype, pd.CategoricalDtype) and series.cat.ordered:
-        return series.array  # an ordered dictionary keeps its order; an unordered one (in order of
-        # appearance) is sorted as any other values are
-    return [None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v
-            for v in series.astype(object).tolist()]
+def _arrow_values(array):
+    """A pyarrow (Chunked)Array's values, by position; integers with a null stay integers."""
+    if getattr(array.type, "ordered", False):  # an ordered dictionary keeps its category order
+        return array.to_pandas().array
+    # an unordered dictionary (categories in order of appearance) is sorted as any values are
+    return array.to_pylist()

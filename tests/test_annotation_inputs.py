@@ -73,6 +73,21 @@ def test_polars_for_real_a_series_an_enum_and_a_table_of_annotations():
     np.testing.assert_allclose(strip(g, "left/team"), expect(g, list("aabbcc"), colours))
 
 
+@pytest.mark.parametrize("package", ["polars", "pyarrow"])
+def test_integers_with_a_null_stay_integer_categories(package):
+    # numpy would make them floats, drawn as a colour scale
+    mod = pytest.importorskip(package)
+    data = pd.DataFrame(values(), index=ROWS, columns=COLS)
+    ids = [3, 1, None, 3, 1, 1]
+    column = mod.Series("cluster", ids) if package == "polars" else mod.chunked_array([ids])
+    g = gf.clustermap(data, row_colors=column)
+    name = "cluster" if package == "polars" else "row_colors"
+    texts = legend_texts(g)
+    assert texts[texts.index(name):][:4] == [name, "1", "3", "missing"]
+    colours = default_colours(g, name, [1, 3]) | {None: gf.Theme().missing_color}
+    np.testing.assert_allclose(strip(g, "row_colors"), expect(g, ids, colours))
+
+
 def test_pyarrow_for_real_a_dictionary_column_and_a_table():
     # an unordered dictionary (in order of appearance: b, a) is sorted like any values
     pa = pytest.importorskip("pyarrow")

@@ -44,6 +44,9 @@ class FakePolarsSeries:
     def to_numpy(self):
         return self._values
 
+    def to_list(self):
+        return self._values.tolist()
+
     def __len__(self):
         return len(self._values)
 
