@@ -253,6 +253,13 @@ def test_anndata_for_real():
     drawn(gf.clustermap(adata), X=X)
 
 
+def test_heatmap_from_frame_reads_the_same_tables():
+    X = values(10)
+    heat = gf.Heatmap.from_frame(fake_adata(X))
+    assert list(heat.row_labels) == ROWS and list(heat.col_labels) == COLS
+    np.testing.assert_allclose(heat.data, X)
+
+
 # --- what stays as it was --------------------------------------------------------------------
 
 def test_a_masked_array_still_keeps_its_mask():

@@ -383,7 +383,14 @@ class Heatmap(Panel):
 
     @classmethod
     def from_frame(cls, frame, **kwargs) -> "Heatmap":
-        """A heatmap of a DataFrame, keeping its index and columns as labels."""
+        """A heatmap of a DataFrame, keeping its index and columns as labels.
+
+        Any table :func:`gridfig.clustermap` reads will do (polars, pyarrow, xarray,
+        scipy sparse, AnnData), labelled as it labels them (``docs/inputs.md``).
+        """
+        from ..inputs import table
+
+        frame = table(frame, "frame")
         return cls(data=cls._frame_values(frame), row_labels=list(frame.index),
                    col_labels=list(frame.columns), **kwargs)
 
