@@ -97,3 +97,16 @@ def test_style_line_width_and_font_family_reach_dendrograms_and_labels():
     assert set(np.round(widths, 6)) == {1.7}
     assert all(t.get_fontfamily() == ["monospace"] for t in g.axes["row_labels"].texts)
     plt.close(g.figure)
+
+
+def test_histogram_bins_are_parted_by_the_styles_background():
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(6, 3))
+    dist = {f"r{i}": rng.normal(size=50) for i in range(6)}
+    tree = gf.Cross(core=gf.Heatmap(data=x, row_labels=list(dist)), right=[gf.Histogram(values=dist)])
+    for style, face in (("default", "white"), ("dark_background", "black")):
+        with plt.style.context(style):
+            out = gf.render(tree, figsize=(4, 3))
+        edges = out.axes["right/histogram"].collections[0].get_edgecolors()
+        assert np.allclose(edges, to_rgba(face))
+        plt.close(out.figure)
