@@ -210,8 +210,9 @@ def render(
         units = lettered(tree) if letters else []
         space = letter_space(units, text, theme)
         derived = host.size is None or None in host.size
+        said: set = set()  # adaptations warned about: each once per drawn layout, whatever re-solves follow
         solution, extents = solve_measured(planned, host.size, dpi=dpi, theme=theme, margin=margin,
-                                           letters=space, text=text, adapt=not derived)
+                                           letters=space, text=text, adapt=not derived, said=said)
         notes = [e.note for e in extents.values() if e.note]
         if notes:
             from ..errors import GridfigWarning, warn
@@ -249,7 +250,7 @@ def render(
         t = TextMeasurer(new_dpi)  # called by the engine with the theme in force
         sp = letter_space(units, t, theme)
         sol, ext = solve_measured(planned, size, dpi=new_dpi, theme=theme, margin=margin, letters=sp, text=t,
-                                  stretch=stretch, adapt=adapt)
+                                  stretch=stretch, adapt=adapt, said=said)
         return sol, ext, sp
 
     job = Job(plan=planned, theme=theme, dpi=dpi, size=tuple(float(v) for v in host.region()),
