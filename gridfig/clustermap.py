@@ -554,7 +554,8 @@ def clustermap(
     cbar_pos : (left, bottom, width, height), None or "legend"
         seaborn's colour-bar rectangle, in fractions of the figure (of the
         region of ``ax``): the colour bar is drawn there, over whatever is
-        there, outside the layout, as seaborn does. ``None`` draws no colour
+        there (a warning names the panels it covers), outside the layout,
+        as seaborn does. ``None`` draws no colour
         bar. ``"legend"`` (the default) puts it in the measured legend area,
         where nothing overlaps it.
     square : bool

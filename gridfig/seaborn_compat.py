@@ -244,8 +244,27 @@ def placed_colorbar(rendered, heat, rect, kws: dict):
     left, bottom, width, height = rect
     cax = fig.add_axes(((ox + left * rw) / W, (oy + bottom * rh) / H, width * rw / W, height * rh / H),
                        label="colorbar")
+    _say_overlaps(rendered, (left * rw, bottom * rh, width * rw, height * rh))
     theme = rendered.job.theme  # resolved: its font size and text colour are set
     colorbar_in(cax, cmap=heat.cmap, norm=heat.norm, fontsize=theme.fontsize, color=theme.text_color,
                 orientation=kws.get("orientation", "vertical"), ticks=kws.get("ticks"),
                 format=kws.get("format"), extend=kws.get("extend"), label=kws.get("label"))
     return cax
+
+
+def _say_overlaps(rendered, box) -> None:
+    """Warn when the ``cbar_pos`` rectangle (inches in the region) covers panels of the layout."""
+    from .errors import GridfigWarning, warn
+    from .layout.decorate import outside
+
+    x0, y0, w, h = box
+    hit = []
+    for path, r in rendered.solution.panels.items():
+        dx = min(x0 + w, r.x + r.width) - max(x0, r.x)
+        dy = min(y0 + h, r.y + r.height) - max(y0, r.y)
+        if dx > 1e-6 and dy > 1e-6 and r.width > 0 and r.height > 0:
+            hit.append(outside(path, rendered.inner))
+    if hit:
+        warn(f"cbar_pos: the colour bar covers {', '.join(hit)}; move it (seaborn's default corner is "
+             f"free with dendrogram_ratio=0.2) or leave cbar_pos out to put it in the legend area",
+             GridfigWarning)

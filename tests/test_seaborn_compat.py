@@ -415,7 +415,8 @@ def test_seaborn_ignores_square_gridfig_draws_it():
 
 def test_cbar_pos_places_the_colour_bar_there():
     pos = (0.2, 0.1, 0.4, 0.3)
-    g = draw(cbar_pos=pos, cbar_kws=dict(label="value", ticks=[2, 4, 6]))
+    with pytest.warns(gf.GridfigWarning, match="cbar_pos: the colour bar covers .*heatmap"):
+        g = draw(cbar_pos=pos, cbar_kws=dict(label="value", ticks=[2, 4, 6]))
     p = g.ax_cbar.get_position()
     assert (p.x0, p.y0, p.width, p.height) == pytest.approx(pos)
     assert g.ax_cbar._colorbar.ax.get_ylabel() == "value"
@@ -424,6 +425,32 @@ def test_cbar_pos_places_the_colour_bar_there():
     assert "legends" not in g.axes or not any(getattr(c, "_colorbar", None) for c in g.axes["legends"].child_axes)
     theirs = seaborn(cbar_pos=pos)
     assert tuple(theirs.ax_cbar.get_position().bounds) == pytest.approx(tuple(p.bounds))
+
+
+def test_seaborns_default_corner_is_free_with_seaborns_default_ratio():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", gf.GridfigWarning)
+        g = draw(figsize=(10, 10), dendrogram_ratio=0.2, cbar_pos=(0.02, 0.8, 0.05, 0.18))
+    cbar = axes_inches(g.ax_cbar)
+    for ax in (g.ax_heatmap, g.ax_row_dendrogram, g.ax_col_dendrogram):
+        box = axes_inches(ax)
+        assert cbar[2] <= box[0] + 1e-9 or cbar[3] <= box[1] + 1e-9 or box[3] <= cbar[1] + 1e-9
+
+
+def test_in_a_host_region_ratios_and_cbar_pos_are_fractions_of_the_region():
+    fig, axs = plt.subplots(1, 2, figsize=(12, 6), layout="none")
+    region = axes_inches(axs[1])
+    with pytest.warns(gf.GridfigWarning, match="covers heatmap"):  # the middle of the region
+        g = gf.clustermap(DF, ax=axs[1], dendrogram_ratio=0.1, cbar_pos=(0.5, 0.5, 0.05, 0.2))
+    W, H = region[2] - region[0], region[3] - region[1]
+    dend = axes_inches(g.ax_row_dendrogram)
+    assert dend[2] - dend[0] == pytest.approx(0.1 * W)
+    cbar = axes_inches(g.ax_cbar)
+    assert cbar == pytest.approx([region[0] + 0.5 * W, region[1] + 0.5 * H,
+                                  region[0] + 0.55 * W, region[1] + 0.7 * H])
+    assert tuple(fig.get_size_inches()) == (12, 6)  # the host keeps its size
 
 
 def test_cbar_pos_none_draws_no_colour_bar():
