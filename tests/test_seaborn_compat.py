@@ -496,3 +496,23 @@ def test_dendrogram_line_width_is_in_inches_unaffected_by_figsize():
     wa = axes_inches(a.ax_row_dendrogram)
     wb = axes_inches(b.ax_row_dendrogram)
     assert wa[2] - wa[0] == pytest.approx(wb[2] - wb[0]) == pytest.approx(12 * MM)
+
+
+def test_strip_names_are_written_in_seaborns_order():
+    rows = pd.DataFrame({"row_1": list(ROW_COLORS), "row_2": list(ROW_COLORS)}, index=DF.index)
+    cols = pd.DataFrame({"col_1": list(COL_COLORS), "col_2": list(COL_COLORS)}, index=DF.columns)
+    g = draw(row_colors=rows, col_colors=cols)
+    theirs = seaborn(row_colors=rows, col_colors=cols)
+    assert [texts(ax) for ax in g.row_color_axes] == [[t.get_text()] for t in theirs.ax_row_colors.get_xticklabels()]
+    assert [texts(ax) for ax in g.col_color_axes] == [[t.get_text()] for t in theirs.ax_col_colors.get_yticklabels()]
+    assert theirs.row_color_labels == ["row_1", "row_2"]
+
+
+def test_annotations_whose_labels_cannot_match_the_data_are_refused_naming_them():
+    # seaborn raises TypeError for a Series beside an unlabelled array; gridfig matches by label
+    # (an array's labels are its positions) and says why nothing matches
+    colours = pd.Series(list(ROW_COLORS), index=list("wxyz"), name="row_annot")
+    with pytest.raises(gf.InputError, match="row_annot: .*string values .*integer values"):
+        draw(X, row_colors=colours)
+    g = draw(X, row_colors=pd.Series(list(ROW_COLORS)))  # labelled 0..3, as the array's rows are
+    np.testing.assert_allclose(strip_rgba(g.ax_row_colors, "left")[:, :3], np.array(ROW_COLORS)[g.row_order])
