@@ -184,7 +184,8 @@ def square_cells(cross, region, *, dpi: float, theme):
     from .layout.fit import solve_measured
 
     resolved = theme.resolved()
-    with warnings.catch_warnings():
+    # measured as render measures: with the theme in force (its font reaches plain matplotlib text)
+    with warnings.catch_warnings(), resolved.applied():
         warnings.simplefilter("ignore")  # anything worth saying is said when the square body is drawn
         core = solve_measured(attrs.evolve(cross, width=None, height=None), region, dpi=dpi, theme=resolved,
                               adapt=True)[0].cores[""]

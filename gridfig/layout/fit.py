@@ -24,7 +24,8 @@ DROPPED = "gridfig: left out for want of room"
 #: The least width and height (inches) of a data core when a layout adapts to a small region.
 MIN_CORE = 0.5
 #: What each level of adapting does, in order (see :func:`squeeze`).
-LEVELS = ("", "shortened", "left out the legends", "left out the labels")
+LEVELS = ("", "shortened", "left out the legends", "left out the labels", "left out the end names")
+NAMES_LEVEL = 4
 
 
 def squeeze(planned: Plan, extents: dict, level: int) -> dict:
@@ -33,7 +34,8 @@ def squeeze(planned: Plan, extents: dict, level: int) -> dict:
     At every level a data core keeps at least :data:`MIN_CORE` inches each way.
     Level 1 shortens panels that have a ``min_size`` (dendrograms) to it;
     level 2 also leaves out panels of ``drop_rank`` 1 (legend areas); level 3
-    those of rank 2 (labels). Labels are thinned to fit at every level anyway.
+    those of rank 2 (labels); level 4 the names written past the leaves'
+    ends (strip names). Labels are thinned to fit at every level anyway.
     """
     if level <= 0:
         return extents
@@ -51,8 +53,12 @@ def squeeze(planned: Plan, extents: dict, level: int) -> dict:
         rank = panel.drop_rank
         if rank is not None and level >= 1 + rank:
             out[placed.path] = attrs.evolve(ext, thickness=0.0, before=0.0, after=0.0, info=DROPPED, note=None)
-        elif panel.min_size is not None and ext.thickness > panel.min_size:
-            out[placed.path] = attrs.evolve(ext, thickness=panel.min_size)
+            continue
+        if panel.min_size is not None and ext.thickness > panel.min_size:
+            ext = out[placed.path] = attrs.evolve(ext, thickness=panel.min_size)
+        if level >= NAMES_LEVEL and ext.ends_move and (ext.before or ext.after):
+            # names written past the ends (a strip's) are labels too
+            out[placed.path] = attrs.evolve(ext, before=0.0, after=0.0, ends_left_out=True)
     return out
 
 
@@ -105,6 +111,9 @@ def _say_adapted(planned: Plan, extents: dict, level: int, region) -> None:
         steps.append(f"shortened {', '.join(short)} to their least depth")
     if dropped:
         steps.append(f"left out {', '.join(dropped)}")
+    names = [p for p, e in extents.items() if e.ends_left_out]
+    if names:
+        steps.append(f"left out the names of {', '.join(names)}")
     size = f"{region[0]:.2f} x {region[1]:.2f} in"
     warn(f"the region ({size}) is too small for everything: {'; '.join(steps)}; "
          f"a larger region or smaller fonts show it all", GridfigWarning)

@@ -197,45 +197,48 @@ def render(
     if host.fig is not None:
         dpi = host.root.dpi
     dpi = float(dpi or matplotlib.rcParams["figure.dpi"])
-    text = TextMeasurer(dpi)
-    units = lettered(tree) if letters else []
-    space = letter_space(units, text, theme)
-    derived = host.size is None or None in host.size
-    solution, extents = solve_measured(planned, host.size, dpi=dpi, theme=theme, margin=margin,
-                                       letters=space, text=text, adapt=not derived)
-    notes = [e.note for e in extents.values() if e.note]
-    if notes:
-        from ..errors import GridfigWarning, warn
+    # the theme is in force while measuring and drawing, so plain matplotlib text (Plot panels,
+    # value axes) has its font and colour too
+    with theme.applied():
+        text = TextMeasurer(dpi)
+        units = lettered(tree) if letters else []
+        space = letter_space(units, text, theme)
+        derived = host.size is None or None in host.size
+        solution, extents = solve_measured(planned, host.size, dpi=dpi, theme=theme, margin=margin,
+                                           letters=space, text=text, adapt=not derived)
+        notes = [e.note for e in extents.values() if e.note]
+        if notes:
+            from ..errors import GridfigWarning, warn
 
-        warn("; ".join(notes), GridfigWarning)
-    new_figure = host.fig is None
-    if new_figure:
-        import matplotlib.pyplot as plt
-
-        W, H = solution.figsize
-        cell = host.claim(plt.figure(figsize=(W, H), dpi=dpi, layout="none"))
-    else:
-        cell = host.claim()
-    builder = Builder(host.fig, solution)
-    builder.build(cell)
-    root = host.root
-    try:
-        draw_all(planned, builder.axes, solution, extents, theme)
-    except BaseException:
-        if new_figure:  # a figure we made and could not finish: do not leave it open in pyplot
+            warn("; ".join(notes), GridfigWarning)
+        new_figure = host.fig is None
+        if new_figure:
             import matplotlib.pyplot as plt
 
-            plt.close(root)
-        else:  # a host figure is put back as it was: our Axes out, the user's Axes back in
-            host.restore(builder.axes.values())
-        raise
-    host.finish()
-    letter_texts = draw_letters(root, units, solution, host.origin(), letters, theme, inner) if units else []
-    if debug:
-        draw_debug(root, solution, host.origin(), inner)
+            W, H = solution.figsize
+            cell = host.claim(plt.figure(figsize=(W, H), dpi=dpi, layout="none"))
+        else:
+            cell = host.claim()
+        builder = Builder(host.fig, solution)
+        builder.build(cell)
+        root = host.root
+        try:
+            draw_all(planned, builder.axes, solution, extents, theme)
+        except BaseException:
+            if new_figure:  # a figure we made and could not finish: do not leave it open in pyplot
+                import matplotlib.pyplot as plt
+
+                plt.close(root)
+            else:  # a host figure is put back as it was: our Axes out, the user's Axes back in
+                host.restore(builder.axes.values())
+            raise
+        host.finish()
+        letter_texts = draw_letters(root, units, solution, host.origin(), letters, theme, inner) if units else []
+        if debug:
+            draw_debug(root, solution, host.origin(), inner)
 
     def resolve_at(new_dpi, size, *, stretch=False, adapt=False):
-        t = TextMeasurer(new_dpi)
+        t = TextMeasurer(new_dpi)  # called by the engine with the theme in force
         sp = letter_space(units, t, theme)
         sol, ext = solve_measured(planned, size, dpi=new_dpi, theme=theme, margin=margin, letters=sp, text=t,
                                   stretch=stretch, adapt=adapt)
