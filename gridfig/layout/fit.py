@@ -64,7 +64,7 @@ def squeeze(planned: Plan, extents: dict, level: int) -> dict:
 
 def solve_measured(tree, region, *, dpi: float, theme: Theme, margin=DEFAULT_MARGIN,
                    letters=None, text: TextMeasurer | None = None, natural=None, stretch: bool = False,
-                   adapt: bool = False):
+                   adapt: bool = False, said: set | None = None):
     """Measure and solve until the measured sizes settle (at most three passes).
 
     Panels may fit their content to the length of their core (labels thinned
@@ -76,6 +76,8 @@ def solve_measured(tree, region, *, dpi: float, theme: Theme, margin=DEFAULT_MAR
     left out), each step named in one :class:`~gridfig.GridfigWarning`. A
     region too small even then raises a :class:`LayoutError` that says what
     size would fit. ``stretch`` is passed to :func:`~gridfig.layout.solve`.
+    ``said`` (a set kept per drawn layout) holds the adaptations already
+    warned about, so re-solving at each new size or dpi says each one once.
 
     ``tree`` is a :class:`~gridfig.layout.planning.Plan` (a Node is planned first).
     Returns ``(solution, extents)``.
@@ -92,7 +94,7 @@ def solve_measured(tree, region, *, dpi: float, theme: Theme, margin=DEFAULT_MAR
             first = first or err
             continue
         if level:
-            _say_adapted(tree, extents, level, region)
+            _say_adapted(tree, extents, level, region, said)
         return solution, extents
     if region is None or None in region or natural is not None:
         raise first
@@ -100,7 +102,7 @@ def solve_measured(tree, region, *, dpi: float, theme: Theme, margin=DEFAULT_MAR
     raise LayoutError(_advice(first, tree, region, level=len(LEVELS) - 1 if adapt else 0, **rest)) from None
 
 
-def _say_adapted(planned: Plan, extents: dict, level: int, region) -> None:
+def _say_adapted(planned: Plan, extents: dict, level: int, region, said: set | None = None) -> None:
     from ..errors import GridfigWarning, warn
 
     short = [p for p, pl in planned.panels.items() if pl.panel.min_size is not None
@@ -114,6 +116,10 @@ def _say_adapted(planned: Plan, extents: dict, level: int, region) -> None:
     names = [p for p, e in extents.items() if e.ends_left_out]
     if names:
         steps.append(f"left out the names of {', '.join(names)}")
+    if said is not None:
+        if tuple(steps) in said:
+            return
+        said.add(tuple(steps))
     size = f"{region[0]:.2f} x {region[1]:.2f} in"
     warn(f"the region ({size}) is too small for everything: {'; '.join(steps)}; "
          f"a larger region or smaller fonts show it all", GridfigWarning)
