@@ -57,9 +57,10 @@ class ClusterMap:
         Names -> Axes: ``heatmap``, ``row_dendrogram``, ``col_dendrogram``,
         ``row_colors``, ``col_colors`` (the strip nearest the heatmap),
         ``row_labels``, ``col_labels``, ``colorbar`` (the Axes that holds the
-        colour scale: the legend area, or the Axes at ``cbar_pos``) and
-        ``legends`` (the legend area), when present, plus every panel by its
-        layout path (``"left/group"``). With a split, each group has its own
+        colour scale: its legend area, or the Axes at ``cbar_pos``) and
+        ``legends`` (the first legend area: with ``legend_sides`` each
+        side's is ``"right/legends"``, ...), when present, plus every panel
+        by its layout path (``"left/group"``). With a split, each group has its own
         Axes: ``heatmap[i,j]`` (row group i, column group j),
         ``row_dendrogram[i]``, ``row_colors[i]``, ``col_dendrogram[j]``, ...
         (``heatmap`` alone is then absent).
@@ -292,11 +293,12 @@ def _named_axes(rendered: Rendered, cp) -> dict:
         "col_colors": first(("top",), AnnotationStrip),
         "row_labels": first(("left", "right"), Labels),
         "col_labels": first(("top", "bottom"), Labels),
-        "legends": first(("right", "left", "top", "bottom"), Legends),
     }
-    legends = names["legends"]
-    if legends is not None and any(isinstance(b, ScaleLegend) for b in legends.panel.blocks or ()):
-        names["colorbar"] = legends
+    areas = [pl for side in ("right", "left", "top", "bottom") for pl in cp.sides[side]
+             if isinstance(pl.panel, Legends)]  # several with legend_sides=
+    names["legends"] = areas[0] if areas else None
+    names["colorbar"] = next((pl for pl in areas if any(isinstance(b, ScaleLegend) for b in pl.panel.blocks or ())),
+                             None)
     for name, placed in names.items():
         if placed is None:
             continue
