@@ -406,6 +406,27 @@ def test_import_is_cheap():
     assert out.stdout.strip() == "[]"
 
 
+def test_a_clustermap_with_fastcluster_imports_no_scipy():
+    """With fastcluster, the common metrics need nothing from scipy: importing it costs 0.3 s."""
+    pytest.importorskip("fastcluster")
+    code = (
+        "import sys, io, warnings, numpy as np, pandas as pd, gridfig; warnings.simplefilter('ignore'); "
+        "df = pd.DataFrame(np.random.default_rng(0).normal(size=(100, 50))); "
+        "[gridfig.clustermap(df, metric=m, figsize=(6, 5)).savefig(io.BytesIO(), format='png') "
+        " for m in ('euclidean', 'correlation')]; "
+        "gridfig.clustermap(df.iloc[:, :20], method='ward', figsize=(6, 5)).savefig(io.BytesIO(), format='png'); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('scipy', 'fastcluster')))"
+    )
+    env = dict(
+        os.environ, MPLBACKEND="Agg",
+        PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.strip() == "[]"
+
+
 @pytest.mark.parametrize("method", ["ward", "single", "average"])
 def test_overflow_is_an_error_not_a_tree(data, method, backend):
     # fastcluster's vector algorithms return inf heights here without complaint

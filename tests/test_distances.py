@@ -234,8 +234,8 @@ def test_paths(monkeypatch):
     cluster(big, metric="cityblock")  # pdist
     cluster(big, metric=lambda u, v: float(np.abs(u - v).max()))  # pdist
     cluster(big[:, :5], metric="cosine")  # too few columns: pdist
-    cluster(big[:30], metric="cosine")  # too few rows: pdist
-    assert calls == ["correlation"]
+    cluster(big[:3], metric="cosine")  # few rows: still the product (pdist would import scipy.spatial)
+    assert calls == ["correlation", "cosine"]
 
 
 def test_nan_data_keeps_the_pairwise_complete_path(monkeypatch):
@@ -355,3 +355,36 @@ def test_without_threadpoolctl(monkeypatch):
     monkeypatch.setattr(_gram, "THREADS_MIN_WORK", 0)
     X = np.random.default_rng(9).normal(size=(90, 12))
     np.testing.assert_allclose(_gram_d(X, "cosine"), pdist(X, "cosine"), rtol=1e-12, atol=0)
+
+
+# --- leaf order without scipy ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", ["single", "average", "complete", "ward"])
+@pytest.mark.parametrize("name", list(DATA))
+def test_leaf_order_is_scipys_leaves_list(name, method):
+    from gridfig.clustering import leaf_order
+
+    Z = hierarchy.linkage(DATA[name], method=method)
+    assert np.array_equal(leaf_order(Z), hierarchy.leaves_list(Z))
+    assert leaf_order(Z).dtype == np.intp
+
+
+def test_leaf_order_of_deep_chains_and_two_leaves():
+    from gridfig.clustering import leaf_order
+
+    for n in (2, 3, 5000):
+        Z = np.zeros((n - 1, 4))
+        Z[0, :2] = [1, 0]
+        for k in range(1, n - 1):  # alternate the side the chain grows on
+            Z[k, :2] = [n + k - 1, k + 1] if k % 2 else [k + 1, n + k - 1]
+        Z[:, 2] = np.arange(n - 1)
+        Z[:, 3] = np.arange(2, n + 1)
+        assert np.array_equal(leaf_order(Z), hierarchy.leaves_list(Z))
+
+
+def test_fastcluster_method_numbers_are_fastclusters():
+    fastcluster = pytest.importorskip("fastcluster")
+    from gridfig.clustering.linkage import FASTCLUSTER_METHODS
+
+    assert FASTCLUSTER_METHODS == fastcluster.mthidx
