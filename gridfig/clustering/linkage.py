@@ -44,8 +44,8 @@ from typing import Any
 import attrs
 import numpy as np
 
-from ..errors import InputError, InputTypeError, warn
-from . import _distances, _gram
+from ..errors import GridfigWarning, InputError, InputTypeError, OutOfMemory, warn
+from . import _distances, _gram, memory
 from ._checks import Namer, as_float_matrix, check_axis, check_labels, check_linkage, pandas_frame
 from ._distances import Metric
 from ._interrupt import interruptible
@@ -262,8 +262,11 @@ def cluster(
         if not optimal_ordering:
             return _result(Z, None, None, False)
         _distances.check_values(X, metric, namer, "data")
-        return _result(interruptible(_reorder, Z, interruptible(_distances_of, X, metric, namer)), metric,
-                       None, True)
+        try:
+            Z = interruptible(_reorder, Z, interruptible(_distances_of, X, metric, namer))
+        except MemoryError:
+            raise OutOfMemory(memory.out_of_memory_note(n, f"{namer_word}s", _has_fastcluster())) from None
+        return _result(Z, metric, None, True)
 
     if method in EUCLIDEAN_METHODS and metric != "euclidean":
         raise InputError(
@@ -273,23 +276,16 @@ def cluster(
     _distances.check_values(X, metric, namer, "data")
     fc = _has_fastcluster()
     has_nan = bool(np.isnan(X).any())
-    Z = D = None
-    if fc and not has_nan and not optimal_ordering and _vector_pays(X, method, metric):
-        if method in EUCLIDEAN_METHODS:
-            # linkage_vector works in place for ward; never touch the caller's array
-            Z = interruptible(_fastcluster().linkage_vector, np.array(X, order="C"), method=method,
-                              metric="euclidean")
-        elif method == "single" and metric in _VECTOR_SINGLE_METRICS:
-            Z = interruptible(_fastcluster().linkage_vector, np.array(X, order="C"), method="single",
-                              metric=_VECTOR_SINGLE_METRICS[metric])
-    if Z is None:
-        D = interruptible(_distances_of, X, metric, namer)
-        if fc:
-            Z = interruptible(_fast_linkage, D, len(X), method, keep=optimal_ordering)
-        else:
-            from scipy.cluster.hierarchy import linkage as scipy_linkage
-
-            Z = interruptible(scipy_linkage, D, method=method)  # holds the interpreter: see _interrupt
+    words = f"{namer_word}s"
+    if not fc and method in memory.VECTOR_METHODS and (method != "single" or metric in _VECTOR_SINGLE_METRICS) \
+            and memory.matrix_bytes(n) > CONDENSED_MAX_BYTES:
+        # with fastcluster this size would take linkage_vector and need no matrix at all
+        warn(memory.no_fastcluster_note(n, words, method), GridfigWarning)
+    try:
+        Z, D = _tree(X, metric, method, namer, fc, vector=not has_nan and not optimal_ordering,
+                     keep=optimal_ordering)
+    except MemoryError:
+        raise OutOfMemory(memory.out_of_memory_note(n, words, fc)) from None
     Z = np.asarray(Z, dtype=np.float64)
     heights = Z[:, 2]
     if heights.size and heights.min() < 0 and heights.min() > -1e-9 * max(1.0, float(np.abs(heights).max())):
@@ -304,10 +300,29 @@ def cluster(
             "(for example with gridfig.clustering.scale) before clustering"
         )
     if optimal_ordering:
-        if D is None:
-            D = interruptible(_distances_of, X, metric, namer)
-        Z = interruptible(_reorder, Z, D)
+        try:
+            Z = interruptible(_reorder, Z, interruptible(_distances_of, X, metric, namer) if D is None else D)
+        except MemoryError:
+            raise OutOfMemory(memory.out_of_memory_note(n, words, fc)) from None
     return _result(np.asarray(Z, dtype=np.float64), metric, method, optimal_ordering)
+
+
+def _tree(X: np.ndarray, metric: Metric, method: str, namer: Namer, fc: bool, vector: bool, keep: bool):
+    """``(linkage, condensed distances or None)``: linkage_vector where it pays, else the matrix."""
+    if fc and vector and _vector_pays(X, method, metric):
+        if method in EUCLIDEAN_METHODS:
+            # linkage_vector works in place for ward; never touch the caller's array
+            return interruptible(_fastcluster().linkage_vector, np.array(X, order="C"), method=method,
+                                 metric="euclidean"), None
+        if method == "single" and metric in _VECTOR_SINGLE_METRICS:
+            return interruptible(_fastcluster().linkage_vector, np.array(X, order="C"), method="single",
+                                 metric=_VECTOR_SINGLE_METRICS[metric]), None
+    D = interruptible(_distances_of, X, metric, namer)
+    if fc:
+        return interruptible(_fast_linkage, D, len(X), method, keep=keep), D
+    from scipy.cluster.hierarchy import linkage as scipy_linkage
+
+    return interruptible(scipy_linkage, D, method=method), D  # holds the interpreter: see _interrupt
 
 
 def _vector_pays(X: np.ndarray, method: str, metric: Metric) -> bool:
