@@ -38,6 +38,8 @@ linkage_vector is not used then.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -50,6 +52,8 @@ from ._checks import Namer, as_float_matrix, check_axis, check_labels, check_lin
 from ._distances import Metric
 from ._interrupt import interruptible
 from ._order import leaf_order
+
+_log = logging.getLogger("gridfig")
 
 #: method names accepted, as spelled by scipy.cluster.hierarchy.linkage
 METHODS = ("single", "complete", "average", "weighted", "centroid", "median", "ward")
@@ -274,6 +278,9 @@ def cluster(
             f"Euclidean distances), got metric={_distances.metric_name(metric)}"
         )
     _distances.check_values(X, metric, namer, "data")
+    started = time.perf_counter()
+    _log.info("clustering %d %ss x %d values (method %s, metric %s) ...", n, namer_word, X.shape[1], method,
+              metric if isinstance(metric, str) else getattr(metric, "__name__", "a function"))
     fc = _has_fastcluster()
     has_nan = bool(np.isnan(X).any())
     words = f"{namer_word}s"
@@ -282,8 +289,7 @@ def cluster(
         # with fastcluster this size would take linkage_vector and need no matrix at all
         warn(memory.no_fastcluster_note(n, words, method), GridfigWarning)
     try:
-        Z, D = _tree(X, metric, method, namer, fc, vector=not has_nan and not optimal_ordering,
-                     keep=optimal_ordering)
+        Z, D = _tree(X, metric, method, namer, fc, has_nan=has_nan, keep=optimal_ordering)
     except MemoryError:
         raise OutOfMemory(memory.out_of_memory_note(n, words, fc)) from None
     Z = np.asarray(Z, dtype=np.float64)
@@ -304,12 +310,14 @@ def cluster(
             Z = interruptible(_reorder, Z, interruptible(_distances_of, X, metric, namer) if D is None else D)
         except MemoryError:
             raise OutOfMemory(memory.out_of_memory_note(n, words, fc)) from None
+    _log.info("clustered %d %ss in %.2f s", n, namer_word, time.perf_counter() - started)
     return _result(np.asarray(Z, dtype=np.float64), metric, method, optimal_ordering)
 
 
-def _tree(X: np.ndarray, metric: Metric, method: str, namer: Namer, fc: bool, vector: bool, keep: bool):
-    """``(linkage, condensed distances or None)``: linkage_vector where it pays, else the matrix."""
-    if fc and vector and _vector_pays(X, method, metric):
+def _tree(X: np.ndarray, metric: Metric, method: str, namer: Namer, fc: bool, has_nan: bool, keep: bool):
+    """``(linkage, condensed distances or None)``: linkage_vector where it pays, else the matrix
+    (kept for optimal ordering when ``keep``, which linkage_vector cannot serve)."""
+    if fc and not has_nan and not keep and _vector_pays(X, method, metric):
         if method in EUCLIDEAN_METHODS:
             # linkage_vector works in place for ward; never touch the caller's array
             return interruptible(_fastcluster().linkage_vector, np.array(X, order="C"), method=method,
@@ -317,7 +325,9 @@ def _tree(X: np.ndarray, metric: Metric, method: str, namer: Namer, fc: bool, ve
         if method == "single" and metric in _VECTOR_SINGLE_METRICS:
             return interruptible(_fastcluster().linkage_vector, np.array(X, order="C"), method="single",
                                  metric=_VECTOR_SINGLE_METRICS[metric]), None
+    _log.debug("distances: %d pairs%s", len(X) * (len(X) - 1) // 2, " (pairwise-complete)" if has_nan else "")
     D = interruptible(_distances_of, X, metric, namer)
+    _log.debug("linkage with %s", "fastcluster" if fc else "scipy")
     if fc:
         return interruptible(_fast_linkage, D, len(X), method, keep=keep), D
     from scipy.cluster.hierarchy import linkage as scipy_linkage
