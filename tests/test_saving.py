@@ -97,7 +97,7 @@ def test_a_full_disk_while_writing_a_png_leaves_the_old_file(tmp_path, monkeypat
 
 
 def test_saving_is_logged_on_the_gridfig_logger(tmp_path, caplog):
-    g = seed()  # made first: clustering and layout log lines of their own
+    g = seed()  # made first: making it logs its clustering and layout, not what is tested here
     with caplog.at_level("INFO", logger="gridfig"):
         g.savefig(tmp_path / "a.pdf")
     assert [r.getMessage() for r in caplog.records if r.name == "gridfig"] == [
