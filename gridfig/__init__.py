@@ -13,7 +13,8 @@ import logging as _logging
 from . import demo
 from .clustering import Clustering, cluster, scale
 from .clustermap import ClusterMap, clustered_heatmap, clustermap
-from .errors import GridfigError, GridfigWarning, InputError, InputTypeError, LayoutError, LayoutFailed
+from .errors import (GridfigError, GridfigWarning, InputError, InputTypeError, LayoutError, LayoutFailed,
+                     OutOfMemory)
 from .layout import Column, Cross, Plan, Rect, Rendered, Row, Solution, plan, render, solve
 from .leaves import Chunk, Leaves
 from .panels import (AnnotationStrip, CategoryHeatmap, CategoryLegend, Cells, Dendrogram, DotHeatmap, LegendBlock,
@@ -31,6 +32,7 @@ _logging.getLogger("gridfig").addHandler(_logging.NullHandler())
 __all__ = [
     "ClusterMap", "Clustering", "cluster", "clustered_heatmap", "clustermap", "demo", "scale", "Plot",
     "AnnotationStrip", "Chunk", "Column", "Cross", "Dendrogram", "DrawContext", "Extent", "GridfigError", "GridfigWarning", "LayoutFailed",
+    "OutOfMemory",
     "GroupDendrogram", "Heatmap", "InputError", "InputTypeError", "Labels", "LayoutError", "Leaves", "Legends",
     "MeasureContext", "Panel", "Plan", "Rect", "Rendered", "Row", "ScaleBar", "Solution", "Theme",
     "align_series", "plan", "render", "solve", "to_inches",

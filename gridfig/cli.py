@@ -39,7 +39,9 @@ import sys
 import warnings
 
 from . import __version__
-from .errors import GridfigError, InputError, quote_some
+from .clustering.memory import VECTOR_METHODS, matrix_bytes, no_fastcluster_note
+from .clustering.memory import readable as _gib
+from .errors import GridfigError, InputError, OutOfMemory, quote_some
 from .units import to_inches
 
 AXES = {"rows": 0, "columns": 1}
@@ -55,8 +57,6 @@ MAX_LINE = 4 * 2**20  # characters in one line of a text table
 RASTER = {"png", "jpg", "jpeg", "tif", "tiff", "webp", "raw", "rgba"}
 #: Without fastcluster, warn when the condensed distance matrix of one axis would take this much.
 MATRIX_WARN_BYTES = 2**30
-#: Methods fastcluster runs without a distance matrix (Euclidean metric, complete data).
-VECTOR_METHODS = ("ward", "centroid", "median", "single")
 
 COMPRESSION = {".gz": "gzip", ".bz2": "bz2", ".xz": "xz", ".zip": "zip"}
 TEXT, PARQUET, EXCEL = "text", "parquet", "excel"
@@ -593,8 +593,8 @@ def _advise_fastcluster(method: str, metric: str, sizes: list[tuple[int, str]]) 
     n, word = max(sizes)
     if method in VECTOR_METHODS and metric == "euclidean" and not _has_fastcluster() \
             and matrix_bytes(n) >= MATRIX_WARN_BYTES:
-        warnings.warn(f"clustering {n:,} {word} with method {method!r} builds a {_gib(matrix_bytes(n))} "
-                      f'distance matrix; with fastcluster (pip install "gridfig[fast]") it needs none')
+        # the library says the same from 2 GiB on: the same text, so it is printed once
+        warnings.warn(no_fastcluster_note(n, word, method))
 
 
 def _has_fastcluster() -> bool:
@@ -603,19 +603,6 @@ def _has_fastcluster() -> bool:
     except ImportError:
         return False
     return True
-
-
-def matrix_bytes(n: int) -> int:
-    """Bytes of the condensed distance matrix of ``n`` observations: n(n-1)/2 doubles."""
-    return n * (n - 1) // 2 * 8
-
-
-def _gib(nbytes: int) -> str:
-    """``nbytes`` for people: 120 bytes, 3.5 KiB, 1.2 GiB."""
-    for unit, size in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
-        if nbytes >= size:
-            return f"{nbytes / size:.1f} {unit}"
-    return f"{nbytes} bytes"
 
 
 def make_demo(args, progress: _Progress = _QUIET):
@@ -733,14 +720,14 @@ def main(argv=None) -> int:
                 write_order(result, order_out)
             progress(f"saved {'standard output' if args.output == '-' else args.output}"
                      f"{f' and {order_out}' if order_out else ''}", "done")
+        except MemoryError as e:  # before GridfigError: OutOfMemory is both, and not bad input
+            code, message = 1, _line(e) if isinstance(e, OutOfMemory) else _out_of_memory(progress)
         except (GridfigError, ValueError, TypeError) as e:
             code, message = 2, _line(e)
         except OSError as e:
             code, message = 2, _line(f"{e.strerror or e}: {e.filename}" if e.filename else e)
         except KeyboardInterrupt:
             code, message = 130, "interrupted"
-        except MemoryError:
-            code, message = 1, _out_of_memory(progress)
         except Exception as e:  # noqa: BLE001 - one line, never a traceback (unless --debug)
             code, message = 1, _line(f"unexpected {type(e).__name__}: {e}")
             if args.debug:  # the traceback instead of the line

@@ -35,6 +35,11 @@ class LayoutFailed(GridfigError, RuntimeError):
     """
 
 
+class OutOfMemory(GridfigError, MemoryError):
+    """Clustering ran out of memory; the message says how much the distance matrix needs and what
+    needs none. A ``MemoryError``, so ``except MemoryError`` catches it too."""
+
+
 class GridfigWarning(UserWarning):
     """Something was adapted to fit, or not everything asked for is shown (the message says what)."""
 

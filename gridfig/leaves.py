@@ -200,12 +200,12 @@ def as_clustering(value):
 
     if isinstance(value, Clustering):
         return value
-    from scipy.cluster.hierarchy import leaves_list
+    from .clustering import leaf_order
 
     Z = np.asarray(value, dtype=float)
     if Z.ndim != 2 or Z.shape[1] != 4 or Z.shape[0] < 1:
         raise InputError(f"linkage: expected an (n-1, 4) linkage matrix, got shape {Z.shape}")
-    return Clustering(linkage=Z, order=leaves_list(Z))
+    return Clustering(linkage=Z, order=leaf_order(Z))
 
 
 def check_permutation(order, what: str) -> None:

@@ -278,6 +278,21 @@ def test_out_of_memory_while_clustering_says_how_much_and_what_helps(tmp_path, c
     assert cli.matrix_bytes(100_000) == 100_000 * 99_999 // 2 * 8 and cli._gib(cli.matrix_bytes(100_000)) == "37.3 GiB"
 
 
+def test_out_of_memory_in_the_library_is_reported_with_its_message(tmp_path, capsys, monkeypatch):
+    from gridfig.clustering import linkage
+
+    def no_memory(*args, **kwargs):
+        raise MemoryError()
+
+    monkeypatch.setattr(linkage, "_distances_of", no_memory)
+    code, _, err = run(capsys, "clustermap", "-q", write_table(tmp_path / "t.csv"), "-o", tmp_path / "o.png")
+    assert code == 1  # not bad input (2)
+    assert err.startswith("gridfig: error: out of memory while clustering 6 rows: the condensed distance "
+                          "matrix alone needs n(n-1)/2 x 8 bytes = 120 bytes; ")
+    assert "ward, centroid, median and single need no distance matrix" in err and err.count("\n") == 1
+    assert os.listdir(tmp_path) == ["t.csv"]
+
+
 @pytest.mark.parametrize("method, advised", [("ward", True), ("centroid", True), ("average", False)])
 def test_a_big_vector_method_without_fastcluster_names_it(tmp_path, capsys, monkeypatch, method, advised):
     monkeypatch.setitem(sys.modules, "fastcluster", None)  # not installed

@@ -406,6 +406,73 @@ def test_import_is_cheap():
     assert out.stdout.strip() == "[]"
 
 
+def test_out_of_memory_says_how_much_and_what_needs_no_matrix(data, backend, monkeypatch):
+    import gridfig
+    from gridfig.clustering import linkage, memory
+
+    def no_memory(*a, **k):
+        raise MemoryError()  # as numpy raises it for a matrix that cannot be had
+
+    monkeypatch.setattr(linkage, "_distances_of", no_memory)
+    for axis, words in (("rows", "rows"), ("columns", "columns")):
+        with pytest.raises(gridfig.OutOfMemory) as caught:
+            cluster(data, method="average", axis=axis)
+        message = str(caught.value)
+        assert isinstance(caught.value, MemoryError)  # `except MemoryError` still catches it
+        install = 'with fastcluster installed (pip install "gridfig[fast]") '
+        assert message == (
+            f"out of memory while clustering 40 {words}: the condensed distance matrix alone needs "
+            f"n(n-1)/2 x 8 bytes = 6.1 KiB; {install if backend == 'scipy' else ''}the methods ward, "
+            "centroid, median and single need no distance matrix (Euclidean metric, no missing values, "
+            f"optimal_ordering=False); or cluster fewer {words} (a subset, or a split into groups, each "
+            "clustered on its own)")
+    with pytest.raises(gridfig.OutOfMemory, match="40 rows"):  # reordering a given tree needs the matrix too
+        cluster(data, linkage=hierarchy.linkage(data), optimal_ordering=True)
+    # the sizes that matter, without allocating them
+    assert memory.readable(memory.matrix_bytes(100_000)) == "37.3 GiB"
+    assert memory.readable(memory.matrix_bytes(20_000)) == "1.5 GiB"
+
+
+@pytest.mark.parametrize("method, advised", [("ward", True), ("single", True), ("average", False)])
+def test_without_fastcluster_a_size_that_needs_it_names_it(data, backend, monkeypatch, method, advised):
+    from gridfig.clustering import linkage
+    from gridfig.errors import GridfigWarning
+
+    monkeypatch.setattr(linkage, "CONDENSED_MAX_BYTES", 100)  # 40 rows (6,240 bytes) count as big here
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        c = cluster(data, method=method)
+    notes = [str(w.message) for w in said if issubclass(w.category, GridfigWarning)]
+    if advised and backend == "scipy":
+        assert notes == [f"clustering 40 rows with method {method!r} builds a 6.1 KiB distance matrix; "
+                         'with fastcluster (pip install "gridfig[fast]") it needs none']
+        assert said[0].filename == __file__  # attributed to the caller's line
+    else:
+        assert notes == []  # fastcluster is there (and takes linkage_vector), or would not help
+    np.testing.assert_array_equal(c.order, hierarchy.leaves_list(hierarchy.linkage(data, method=method)))
+
+
+def test_a_clustermap_with_fastcluster_imports_no_scipy():
+    """With fastcluster, the common metrics need nothing from scipy: importing it costs 0.3 s."""
+    pytest.importorskip("fastcluster")
+    code = (
+        "import sys, io, warnings, numpy as np, pandas as pd, gridfig; warnings.simplefilter('ignore'); "
+        "df = pd.DataFrame(np.random.default_rng(0).normal(size=(100, 50))); "
+        "[gridfig.clustermap(df, metric=m, figsize=(6, 5)).savefig(io.BytesIO(), format='png') "
+        " for m in ('euclidean', 'correlation')]; "
+        "gridfig.clustermap(df.iloc[:, :20], method='ward', figsize=(6, 5)).savefig(io.BytesIO(), format='png'); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('scipy', 'fastcluster')))"
+    )
+    env = dict(
+        os.environ, MPLBACKEND="Agg",
+        PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.strip() == "[]"
+
+
 @pytest.mark.parametrize("method", ["ward", "single", "average"])
 def test_overflow_is_an_error_not_a_tree(data, method, backend):
     # fastcluster's vector algorithms return inf heights here without complaint

@@ -234,8 +234,8 @@ def test_paths(monkeypatch):
     cluster(big, metric="cityblock")  # pdist
     cluster(big, metric=lambda u, v: float(np.abs(u - v).max()))  # pdist
     cluster(big[:, :5], metric="cosine")  # too few columns: pdist
-    cluster(big[:30], metric="cosine")  # too few rows: pdist
-    assert calls == ["correlation"]
+    cluster(big[:3], metric="cosine")  # few rows: still the product (pdist would import scipy.spatial)
+    assert calls == ["correlation", "cosine"]
 
 
 def test_nan_data_keeps_the_pairwise_complete_path(monkeypatch):
@@ -287,14 +287,15 @@ def _peak(f):
 
 @pytest.mark.parametrize("metric", METRICS)
 def test_no_second_copy_of_the_data(metric, monkeypatch):
-    """Peak: the condensed matrix + the block buffers + ONE copy of the data."""
+    """Peak: the condensed matrix + a boolean block buffer + ONE copy of the data (the product is
+    written into the condensed matrix's unfilled part, so no float block buffer)."""
     n, p = 1200, 300
     block = 1 << 18
     monkeypatch.setattr(_gram, "BLOCK_BYTES", block)
     X = np.asfortranarray(np.random.default_rng(4).normal(size=(n, p)))  # as DataFrame.to_numpy()
     condensed, data = 8 * n * (n - 1) // 2, X.nbytes
     d, peak = _peak(lambda: _distances.pdist(X, metric, Namer("rows"), "data"))
-    budget = condensed + data + 1.125 * block  # a float buffer and a bool one
+    budget = condensed + data + 0.125 * block  # the bool buffer
     slack = 16 * 8 * n + 8 * 300 * p  # row vectors, a block's rows of the data, small arrays
     assert peak <= budget + slack, (peak, budget)
     # and that is a real bound: one more copy of the data would break it
@@ -325,6 +326,12 @@ def test_cluster_peak_memory(monkeypatch):
     c, peak = _peak(lambda: cluster(X, method="average"))
     assert peak <= 1.1 * condensed, (peak, condensed)
     assert c.n == n
+    # with the real block size: no float block buffer (it was an eighth of the matrix, 1.16x
+    # here), only the boolean flags (a 64th), the data's working copy and small vectors
+    monkeypatch.setattr(_gram, "BLOCK_BYTES", 1 << 25)
+    for metric in ("euclidean", "correlation"):
+        c, peak = _peak(lambda: cluster(X, method="average", metric=metric))
+        assert peak <= 1.05 * condensed, (metric, peak / condensed)
 
 
 
@@ -355,3 +362,36 @@ def test_without_threadpoolctl(monkeypatch):
     monkeypatch.setattr(_gram, "THREADS_MIN_WORK", 0)
     X = np.random.default_rng(9).normal(size=(90, 12))
     np.testing.assert_allclose(_gram_d(X, "cosine"), pdist(X, "cosine"), rtol=1e-12, atol=0)
+
+
+# --- leaf order without scipy ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", ["single", "average", "complete", "ward"])
+@pytest.mark.parametrize("name", list(DATA))
+def test_leaf_order_is_scipys_leaves_list(name, method):
+    from gridfig.clustering import leaf_order
+
+    Z = hierarchy.linkage(DATA[name], method=method)
+    assert np.array_equal(leaf_order(Z), hierarchy.leaves_list(Z))
+    assert leaf_order(Z).dtype == np.intp
+
+
+def test_leaf_order_of_deep_chains_and_two_leaves():
+    from gridfig.clustering import leaf_order
+
+    for n in (2, 3, 5000):
+        Z = np.zeros((n - 1, 4))
+        Z[0, :2] = [1, 0]
+        for k in range(1, n - 1):  # alternate the side the chain grows on
+            Z[k, :2] = [n + k - 1, k + 1] if k % 2 else [k + 1, n + k - 1]
+        Z[:, 2] = np.arange(n - 1)
+        Z[:, 3] = np.arange(2, n + 1)
+        assert np.array_equal(leaf_order(Z), hierarchy.leaves_list(Z))
+
+
+def test_fastcluster_method_numbers_are_fastclusters():
+    fastcluster = pytest.importorskip("fastcluster")
+    from gridfig.clustering.linkage import FASTCLUSTER_METHODS
+
+    assert FASTCLUSTER_METHODS == fastcluster.mthidx

@@ -44,13 +44,60 @@ def test_a_current_layout_is_drawn_once_per_save(monkeypatch):
     plt.close(g.figure)
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "svg"])
-def test_vector_saves_still_run_the_engine(fmt, monkeypatch):
+def _positions(fig):
+    return [tuple(ax.get_position().bounds) for ax in fig.axes]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "svg", "eps"])
+def test_a_vector_save_is_drawn_once_and_as_matplotlib_would_draw_it(fmt, monkeypatch):
+    import gridfig.layout.fit as fit
+
+    data, groups, blocks = gf.demo.seed_data()
+    g = gf.clustermap(data, row_colors=groups, col_colors=blocks, dpi=100)
+    ref = gf.clustermap(data, row_colors=groups, col_colors=blocks, dpi=100)
+    at_100 = g.rendered.job.solution
+    calls = count_draws(monkeypatch)
+    once = io.BytesIO()
+    g.savefig(once, format=fmt)
+    assert len(calls) == 1  # solved for 72 dpi first, without drawing, then drawn once
+    assert g.rendered.job.dpi == 72
+    assert isinstance(g.figure.get_layout_engine(), gf.layout.engine.GridfigEngine)  # put back
+    # the layout solved at 100 dpi was not current at 72: hinted text measures narrower there
+    assert g.rendered.job.solution != at_100
+    # matplotlib's own save: its dry draw runs the engine at 72 dpi, then it draws again
+    calls.clear()
+    twice = io.BytesIO()
+    with gf.output._svg_salt(fmt):
+        ref.figure.savefig(twice, format=fmt, metadata={"Date": None} if fmt == "svg" else
+                           {"CreationDate": None, "ModDate": None} if fmt == "pdf" else None)
+    assert len(calls) == 2
+    # the same positions read back from both figures, the same solution, the same file
+    assert _positions(g.figure) == _positions(ref.figure)
+    assert g.rendered.job.solution == ref.rendered.job.solution
+    if fmt != "eps":  # EPS carries a creation date
+        assert once.getvalue() == twice.getvalue()
+    # a second vector save finds the layout current at 72 dpi: nothing measured, one draw
+    passes = []
+    real = fit.measure
+    monkeypatch.setattr(fit, "measure", lambda *a, **k: passes.append(1) or real(*a, **k))
+    calls.clear()
+    g.savefig(io.BytesIO(), format="pdf", dpi=300)  # a vector format draws at 72 whatever dpi is asked
+    assert len(calls) == 1 and passes == []
+    # and back at the figure's dpi on screen or in PNG, the 100-dpi layout returns
+    calls.clear()
+    g.savefig(io.BytesIO(), format="png", dpi=100)
+    assert len(calls) == 2 and g.rendered.job.dpi == 100 and g.rendered.job.solution == at_100
+    plt.close(g.figure)
+    plt.close(ref.figure)
+
+
+def test_a_vector_save_whose_layout_cannot_be_solved_ahead_takes_matplotlibs_way(monkeypatch):
     data, _, _ = gf.demo.seed_data()
     g = gf.clustermap(data)
+    monkeypatch.setattr(gf.layout.engine, "_solve_ahead", lambda *a: False)
     calls = count_draws(monkeypatch)
-    g.savefig(io.BytesIO(), format=fmt)
-    assert len(calls) == 2  # drawn at 72 dpi: the layout is solved for it first
+    g.savefig(io.BytesIO(), format="pdf")
+    assert len(calls) == 2 and g.rendered.job.dpi == 72  # the engine ran in the dry draw
     plt.close(g.figure)
 
 

@@ -247,12 +247,13 @@ def test_a_dataframe_splits_by_combinations_and_a_group_of_one_draws_no_tree():
 
 
 def test_one_call_orders_each_axis_once_and_builds_the_node_once(monkeypatch):
-    import scipy.cluster.hierarchy as hierarchy
-
+    import gridfig.clustering
+    import gridfig.clustering.dendrogram
+    import gridfig.clustering.linkage
     import gridfig.layout.planning as planning
 
     counts = {"leaves_list": 0, "cross": 0, "plan": 0}
-    real_leaves, real_init, real_plan = hierarchy.leaves_list, gf.Cross.__init__, planning._plan_cross
+    real_leaves, real_init, real_plan = gridfig.clustering.leaf_order, gf.Cross.__init__, planning._plan_cross
 
     def leaves(*a, **k):
         counts["leaves_list"] += 1
@@ -266,7 +267,8 @@ def test_one_call_orders_each_axis_once_and_builds_the_node_once(monkeypatch):
         counts["plan"] += 1
         return real_plan(*a, **k)
 
-    monkeypatch.setattr(hierarchy, "leaves_list", leaves)
+    for module in (gridfig.clustering, gridfig.clustering.dendrogram, gridfig.clustering.linkage):
+        monkeypatch.setattr(module, "leaf_order", leaves)  # gridfig's leaves_list, every binding of it
     monkeypatch.setattr(gf.Cross, "__init__", init)
     monkeypatch.setattr(planning, "_plan_cross", plan_cross)
     data, groups, blocks = seed()

@@ -12,10 +12,11 @@ rows come from one matrix product (BLAS, on every core):
 * cosine: ``1 - u.v`` on the rows scaled to unit length;
 * correlation: the same on rows centred on their means first (as pdist does).
 
-The rows are done in blocks written straight into the condensed vector, so
-the memory used is the condensed matrix, one working copy of the data and a
-block buffer of ``BLOCK_BYTES`` or an eighth of the condensed matrix, whichever
-is less (plus a boolean one an eighth of its size).
+The rows are done in blocks whose product is written into the part of the
+condensed vector not filled yet, then moved into place, so the memory used is
+the condensed matrix, one working copy of the data and a boolean block buffer
+of an eighth of ``BLOCK_BYTES`` or of a 64th of the condensed matrix, whichever
+is less (4 MiB at 20,000 rows).
 
 Cancellation: where a distance is small next to the terms it is the
 difference of (``|x - y|^2`` next to ``|x|^2 + |y|^2``; ``1 - cos`` next to
@@ -39,8 +40,10 @@ import numpy as np
 METRICS = ("euclidean", "sqeuclidean", "cosine", "correlation")
 #: fewer columns than this: pdist is as fast, and exactly pdist
 MIN_COLS = 8
-#: fewer observations than this: pdist takes no time anyway
-MIN_ROWS = 64
+#: fewer observations than this: pdist. Two, because however few there are, the
+#: product takes no more time than pdist, and pdist costs importing scipy.spatial
+#: (0.3 s on the benchmark machine: the columns of 20,000 x 50 are 50 observations)
+MIN_ROWS = 2
 #: bytes of the block buffer (rows x n float64; a boolean one of an eighth goes
 #: with it). Large: on a busy machine every product waits for BLAS's threads,
 #: so fewer, bigger products are faster (at 20,000 x 50 under load: 4 MiB
@@ -132,20 +135,32 @@ def condensed(X: np.ndarray, metric: str, block_bytes: int | None = None) -> np.
     sq_ratio = gamma / (2.0 * REL)
     small = gamma / REL
     if block_bytes is None:
-        # at most an eighth of the condensed matrix: the block is extra memory
+        # the rows of a block: its boolean flags (an eighth of block_bytes) are extra memory
         block_bytes = min(BLOCK_BYTES, max(1 << 22, out.nbytes // 8))
     rows = int(max(1, min(n - 1, block_bytes // (8 * n))))
-    g_buf = np.empty(rows * n)
     m_buf = np.empty(rows * n, dtype=bool)
+    tail_buf = None
     if sq is not None:
         rsq = sq * sq_ratio
         t_row = np.empty(n)
     with _blas_threads(float(n) * n * p):
         start = 0
-        for a in range(0, n - 1, rows):
-            b = min(a + rows, n - 1)
-            h, w = b - a, n - a
-            G = g_buf[: h * w].reshape(h, w)
+        a = 0
+        while a < n - 1:
+            w = n - a
+            # The block's product goes straight into the part of `out` not written yet (it
+            # starts where this block's distances go and holds w(w-1)/2 of them, so h rows of w
+            # fit while h <= (w-1)/2); each row is then moved down to its place. No block buffer
+            # the size of the product, except a tiny one for the last rows (w <= 2).
+            h = min(rows, n - 1 - a, (w - 1) // 2)
+            if h >= 1:
+                G = out[start : start + h * w].reshape(h, w)
+            else:
+                h = 1
+                if tail_buf is None:
+                    tail_buf = np.empty(2)
+                G = tail_buf[:w].reshape(1, w)
+            b = a + h
             flag = m_buf[: h * w].reshape(h, w)
             with np.errstate(invalid="ignore"):
                 if sq is not None:
@@ -168,10 +183,12 @@ def condensed(X: np.ndarray, metric: str, block_bytes: int | None = None) -> np.
                     np.subtract(1.0, G, out=G)
                     np.minimum(G, 2.0, out=G)  # pdist clips the cosine to [-1, 1]
                     np.less(G, small, out=flag)  # includes the negative ones
+            # row k of the product starts at start + k*w and its distances go to
+            # start + k*w - k(k+1)/2: lower, and never over a row not moved yet
             for k in range(h):
                 i = a + k
                 stop = start + n - 1 - i
-                out[start:stop] = G[k, k + 1 :]
+                out[start:stop] = G[k, k + 1 :]  # overlapping: numpy copies through a buffer
                 flag[k, : k + 1] = False  # the pair with itself, and pairs done before
                 start = stop
             # np.nonzero on every block took 0.5 s of a profiled 20,000 x 50 run;
@@ -179,6 +196,7 @@ def condensed(X: np.ndarray, metric: str, block_bytes: int | None = None) -> np.
             if flag.any():
                 r, c = np.nonzero(flag)
                 _recompute(X, metric, out, a + r, a + c, n)
+            a = b
     return out
 
 

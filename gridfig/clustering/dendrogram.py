@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from ._checks import check_linkage
+from ._order import leaf_order
 from .linkage import Clustering
 
 
@@ -61,9 +62,7 @@ def dendrogram_segments(linkage: Any) -> tuple[np.ndarray, np.ndarray]:
     if m == 0:
         return np.empty((0, 4)), np.empty((0, 4))
     if order is None:
-        from scipy.cluster.hierarchy import leaves_list  # iterative, in C
-
-        order = leaves_list(Z)
+        order = leaf_order(Z)  # scipy's leaves_list, iterative, without importing scipy
     a = Z[:, 0].astype(np.intp)
     b = Z[:, 1].astype(np.intp)
     x = np.empty(2 * n - 1)

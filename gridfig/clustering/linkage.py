@@ -13,7 +13,7 @@ method, metric                 path
 =============================  ==============================================
 any method; 'euclidean',       distances through a matrix product in row
 'sqeuclidean', 'cosine',       blocks (:mod:`._gram`; pdist when there are
-'correlation'                  fewer than 64 observations or 8 coordinates),
+'correlation'                  fewer than 8 coordinates),
                                then fastcluster's linkage on the condensed
                                matrix in place (scipy's without fastcluster)
 ward, centroid, median         the same, while the condensed matrix fits in
@@ -46,11 +46,12 @@ from typing import Any
 import attrs
 import numpy as np
 
-from ..errors import InputError, InputTypeError, warn
-from . import _distances, _gram
+from ..errors import GridfigWarning, InputError, InputTypeError, OutOfMemory, warn
+from . import _distances, _gram, memory
 from ._checks import Namer, as_float_matrix, check_axis, check_labels, check_linkage, pandas_frame
 from ._distances import Metric
 from ._interrupt import interruptible
+from ._order import leaf_order
 
 _log = logging.getLogger("gridfig")
 
@@ -72,6 +73,11 @@ _VECTOR_SINGLE_METRICS = {
     "correlation": "correlation",
     "seuclidean": "seuclidean",
 }
+
+#: fastcluster's numbers for the methods (``fastcluster.mthidx``, which its
+#: extension is called with; a test checks they agree)
+FASTCLUSTER_METHODS = {"single": 0, "complete": 1, "average": 2, "weighted": 3, "ward": 4,
+                       "centroid": 5, "median": 6}
 
 #: the largest condensed matrix computed for a method linkage_vector could do
 #: without one (ward, centroid, median, single)
@@ -128,12 +134,25 @@ class Clustering:
         return len(self.order)
 
 
-def _fastcluster() -> Any:
-    """The fastcluster module, or None when it is not installed."""
+def _has_fastcluster() -> bool:
+    """Whether fastcluster is installed, found without importing it.
+
+    ``import fastcluster`` imports ``scipy.spatial`` (for its vector input),
+    0.3 s that the condensed path, which calls fastcluster's extension
+    directly, does not need.
+    """
+    import importlib.util
+
     try:
-        import fastcluster
-    except ImportError:
-        return None
+        return importlib.util.find_spec("fastcluster") is not None
+    except (ImportError, ValueError):  # a None entry in sys.modules: treated as not installed
+        return False
+
+
+def _fastcluster() -> Any:
+    """The fastcluster module (imported only where its Python functions are used)."""
+    import fastcluster
+
     return fastcluster
 
 
@@ -247,8 +266,11 @@ def cluster(
         if not optimal_ordering:
             return _result(Z, None, None, False)
         _distances.check_values(X, metric, namer, "data")
-        return _result(interruptible(_reorder, Z, interruptible(_distances_of, X, metric, namer)), metric,
-                       None, True)
+        try:
+            Z = interruptible(_reorder, Z, interruptible(_distances_of, X, metric, namer))
+        except MemoryError:
+            raise OutOfMemory(memory.out_of_memory_note(n, f"{namer_word}s", _has_fastcluster())) from None
+        return _result(Z, metric, None, True)
 
     if method in EUCLIDEAN_METHODS and metric != "euclidean":
         raise InputError(
@@ -259,26 +281,17 @@ def cluster(
     started = time.perf_counter()
     _log.info("clustering %d %ss x %d values (method %s, metric %s) ...", n, namer_word, X.shape[1], method,
               metric if isinstance(metric, str) else getattr(metric, "__name__", "a function"))
-    fc = _fastcluster()
+    fc = _has_fastcluster()
     has_nan = bool(np.isnan(X).any())
-    Z = D = None
-    if fc is not None and not has_nan and not optimal_ordering and _vector_pays(X, method, metric):
-        if method in EUCLIDEAN_METHODS:
-            # linkage_vector works in place for ward; never touch the caller's array
-            Z = interruptible(fc.linkage_vector, np.array(X, order="C"), method=method, metric="euclidean")
-        elif method == "single" and metric in _VECTOR_SINGLE_METRICS:
-            Z = interruptible(fc.linkage_vector, np.array(X, order="C"), method="single",
-                              metric=_VECTOR_SINGLE_METRICS[metric])
-    if Z is None:
-        _log.debug("distances: %d pairs%s", n * (n - 1) // 2, " (pairwise-complete)" if has_nan else "")
-        D = interruptible(_distances_of, X, metric, namer)
-        _log.debug("linkage with %s", "fastcluster" if fc is not None else "scipy")
-        if fc is not None:
-            Z = interruptible(_fast_linkage, fc, D, len(X), method, keep=optimal_ordering)
-        else:
-            from scipy.cluster.hierarchy import linkage as scipy_linkage
-
-            Z = interruptible(scipy_linkage, D, method=method)  # holds the interpreter: see _interrupt
+    words = f"{namer_word}s"
+    if not fc and method in memory.VECTOR_METHODS and (method != "single" or metric in _VECTOR_SINGLE_METRICS) \
+            and memory.matrix_bytes(n) > CONDENSED_MAX_BYTES:
+        # with fastcluster this size would take linkage_vector and need no matrix at all
+        warn(memory.no_fastcluster_note(n, words, method), GridfigWarning)
+    try:
+        Z, D = _tree(X, metric, method, namer, fc, has_nan=has_nan, keep=optimal_ordering)
+    except MemoryError:
+        raise OutOfMemory(memory.out_of_memory_note(n, words, fc)) from None
     Z = np.asarray(Z, dtype=np.float64)
     heights = Z[:, 2]
     if heights.size and heights.min() < 0 and heights.min() > -1e-9 * max(1.0, float(np.abs(heights).max())):
@@ -293,11 +306,33 @@ def cluster(
             "(for example with gridfig.clustering.scale) before clustering"
         )
     if optimal_ordering:
-        if D is None:
-            D = interruptible(_distances_of, X, metric, namer)
-        Z = interruptible(_reorder, Z, D)
+        try:
+            Z = interruptible(_reorder, Z, interruptible(_distances_of, X, metric, namer) if D is None else D)
+        except MemoryError:
+            raise OutOfMemory(memory.out_of_memory_note(n, words, fc)) from None
     _log.info("clustered %d %ss in %.2f s", n, namer_word, time.perf_counter() - started)
     return _result(np.asarray(Z, dtype=np.float64), metric, method, optimal_ordering)
+
+
+def _tree(X: np.ndarray, metric: Metric, method: str, namer: Namer, fc: bool, has_nan: bool, keep: bool):
+    """``(linkage, condensed distances or None)``: linkage_vector where it pays, else the matrix
+    (kept for optimal ordering when ``keep``, which linkage_vector cannot serve)."""
+    if fc and not has_nan and not keep and _vector_pays(X, method, metric):
+        if method in EUCLIDEAN_METHODS:
+            # linkage_vector works in place for ward; never touch the caller's array
+            return interruptible(_fastcluster().linkage_vector, np.array(X, order="C"), method=method,
+                                 metric="euclidean"), None
+        if method == "single" and metric in _VECTOR_SINGLE_METRICS:
+            return interruptible(_fastcluster().linkage_vector, np.array(X, order="C"), method="single",
+                                 metric=_VECTOR_SINGLE_METRICS[metric]), None
+    _log.debug("distances: %d pairs%s", len(X) * (len(X) - 1) // 2, " (pairwise-complete)" if has_nan else "")
+    D = interruptible(_distances_of, X, metric, namer)
+    _log.debug("linkage with %s", "fastcluster" if fc else "scipy")
+    if fc:
+        return interruptible(_fast_linkage, D, len(X), method, keep=keep), D
+    from scipy.cluster.hierarchy import linkage as scipy_linkage
+
+    return interruptible(scipy_linkage, D, method=method), D  # holds the interpreter: see _interrupt
 
 
 def _vector_pays(X: np.ndarray, method: str, metric: Metric) -> bool:
@@ -315,27 +350,26 @@ def _vector_pays(X: np.ndarray, method: str, metric: Metric) -> bool:
     return not _gram.usable(X, metric) or n * (n - 1) // 2 * 8 > CONDENSED_MAX_BYTES
 
 
-def _fast_linkage(fc: Any, D: np.ndarray, n: int, method: str, keep: bool) -> np.ndarray:
+def _fast_linkage(D: np.ndarray, n: int, method: str, keep: bool) -> np.ndarray:
     """fastcluster's linkage on condensed distances, in place unless ``keep``.
 
     ``fastcluster.linkage(D, preserve_input=False)`` still starts with
     ``array(D)``, a full copy, so the n^2/2 matrix would be held twice (3.2 GB
     instead of 1.6 GB at 20,000 rows). The extension it wraps clusters D in
-    place; call it directly when it is there, else the public function.
+    place; call it directly when it is there (which also spares importing
+    fastcluster's Python module and, with it, scipy.spatial), else the public
+    function.
     """
-    if not keep:
+    if not keep and D.dtype == np.float64 and D.flags.c_contiguous and D.flags.writeable:
         try:
             from _fastcluster import linkage_wrap
-
-            index = fc.mthidx[method]
-        except (ImportError, AttributeError, KeyError):
+        except ImportError:
             pass
         else:
-            if D.dtype == np.float64 and D.flags.c_contiguous and D.flags.writeable:
-                Z = np.empty((n - 1, 4))
-                linkage_wrap(n, D, Z, index)  # overwrites D, which is ours and not used again
-                return Z
-    return fc.linkage(D, method=method, preserve_input=keep)
+            Z = np.empty((n - 1, 4))
+            linkage_wrap(n, D, Z, FASTCLUSTER_METHODS[method])  # overwrites D, ours and not used again
+            return Z
+    return _fastcluster().linkage(D, method=method, preserve_input=keep)
 
 
 def _distances_of(X: np.ndarray, metric: Metric, namer: Namer) -> np.ndarray:
@@ -354,9 +388,7 @@ def _reorder(Z: np.ndarray, D: np.ndarray) -> np.ndarray:
 
 
 def _result(Z: np.ndarray, metric: Metric | None, method: str | None, optimal: bool) -> Clustering:
-    from scipy.cluster.hierarchy import leaves_list
-
-    order = leaves_list(Z).astype(np.intp, copy=False)
+    order = leaf_order(Z)  # scipy's leaves_list, without importing scipy (see _order)
     return Clustering(
         linkage=Z, order=order, metric=metric, method=method, optimal_ordering=optimal
     )

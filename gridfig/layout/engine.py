@@ -47,7 +47,8 @@ class GridfigEngine(LayoutEngine):
             job.refresh(fig)
 
 
-#: Formats matplotlib draws at the save's dpi (vector formats draw at 72 whatever it is).
+#: Formats matplotlib draws at the save's dpi. Vector formats draw at their canvas's ``fixed_dpi``
+#: (72: PDF, SVG, PS and EPS lay text out in points, one to a pixel, whatever dpi the save asks for).
 RASTER = ("png", "jpg", "jpeg", "tif", "tiff", "webp", "raw", "rgba", "gif")
 
 
@@ -63,14 +64,51 @@ def current_at(fig, dpi: float) -> bool:
     return True
 
 
+def draw_dpi(fmt: str, dpi) -> float | None:
+    """The dpi ``Figure.draw`` runs at when saving ``fmt`` at ``dpi`` (None: not known here)."""
+    if fmt in RASTER:
+        return float(dpi)
+    from matplotlib.backend_bases import get_registered_canvas_class
+
+    try:
+        fixed = getattr(get_registered_canvas_class(fmt), "fixed_dpi", None)
+    except Exception:  # an unknown format: matplotlib's savefig says so
+        return None
+    return None if fixed is None else float(fixed)
+
+
+def _solve_ahead(fig, engine: "GridfigEngine", dpi: float) -> bool:
+    """Re-solve every layout for a draw at ``dpi``, as the engine would in matplotlib's dry draw.
+
+    The figure's dpi is set to ``dpi`` meanwhile, as ``print_pdf`` and the other vector
+    backends set it to 72 before that draw, so panels redrawn here see the same figure. Any
+    error: False, and the save takes matplotlib's own way (the engine runs in the dry draw and
+    fails there as it always did).
+    """
+    import matplotlib.cbook as cbook
+
+    try:
+        with cbook._setattr_cm(fig, dpi=dpi):
+            engine.execute(fig)
+    except Exception:
+        return False
+    return current_at(fig, dpi)
+
+
 @contextlib.contextmanager
 def one_draw(fig, fmt: str, dpi):
-    """Save with one ``Figure.draw`` when nothing needs solving again.
+    """Save with one ``Figure.draw``.
 
     matplotlib draws a figure that has a layout engine twice per save (a dry
     draw, so the engine can run, then the real one). When every layout is
-    already solved for the save's dpi and the figure's size, the engine is set
-    aside for that save, so the figure is drawn once; otherwise nothing changes.
+    already solved for the dpi the save draws at (the save's for raster
+    formats, 72 for PDF, SVG, PS and EPS) and the figure's size, the engine is
+    set aside for that save, so the figure is drawn once. For a vector format
+    a layout not yet solved at 72 dpi is solved first, here, exactly as the
+    engine would solve it in the dry draw, and the figure is then drawn once
+    too (a layout solved at the figure's dpi is not current at 72: hinted text
+    measures a little narrower there, so the bodies move by a few thousandths
+    of an inch). A raster save at another dpi keeps matplotlib's two draws.
     """
     import matplotlib
 
@@ -79,7 +117,10 @@ def one_draw(fig, fmt: str, dpi):
     if dpi == "figure":
         dpi = fig.dpi
     engine = fig.get_layout_engine()
-    if fmt not in RASTER or not current_at(fig, float(dpi)):
+    at = draw_dpi(fmt, dpi)
+    ready = at is not None and isinstance(engine, GridfigEngine) and (
+        current_at(fig, at) or (fmt not in RASTER and _solve_ahead(fig, engine, at)))
+    if not ready:
         yield
         return
     with matplotlib.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):

@@ -34,12 +34,14 @@ def _linkage(value) -> np.ndarray | None:
 
 def cluster_numbers(linkage: np.ndarray, k: int) -> np.ndarray:
     """Cluster number (1..k) of every leaf of ``linkage`` cut into ``k``, in data order, numbered in leaf order."""
-    from scipy.cluster.hierarchy import fcluster, leaves_list
+    from scipy.cluster.hierarchy import fcluster
+
+    from ..clustering import leaf_order
 
     raw = fcluster(linkage, k, criterion="maxclust")
     # number clusters in display order, so colours read left to right (top to bottom)
     first: dict = {}
-    for leaf in leaves_list(linkage):
+    for leaf in leaf_order(linkage):
         first.setdefault(raw[leaf], len(first) + 1)
     return np.array([first[c] for c in raw])
 
@@ -115,9 +117,9 @@ class Dendrogram(Panel):
     def leaf_order(self) -> np.ndarray | None:
         if self.linkage is None:
             return None
-        from scipy.cluster.hierarchy import leaves_list
+        from ..clustering import leaf_order
 
-        return leaves_list(self.linkage)
+        return leaf_order(self.linkage)
 
     def bind(self, leaves) -> "Dendrogram":
         if self.cut is not None and leaves is not None and leaves.split:
