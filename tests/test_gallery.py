@@ -12,7 +12,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def test_the_showcase_lists_the_dots_in_the_expression_rows_groups():
-    out = runpy.run_path(str(DOCS / "gallery_showcase.py"))["showcase"]()
+    out = runpy.run_path(str(DOCS / "gallery" / "plot_showcase.py"))["showcase"]()
     rows, _ = out.leaves("expression")  # the split, clustered expression heatmap
     dots_rows, _ = out.leaves("cells")  # the dot heatmap beside it (a heatmap list)
     assert len(rows.chunks) == 3 and [c.label for c in rows.chunks] == ["glycolysis", "hypoxia", "interferon"]
@@ -30,7 +30,7 @@ def test_the_showcase_lists_the_dots_in_the_expression_rows_groups():
 
 
 def test_the_splits_gallery_figure_has_its_groups():
-    g = runpy.run_path(str(DOCS / "gallery_splits.py"))["figure"]()
+    g = runpy.run_path(str(DOCS / "gallery" / "plot_splits.py"))["figure"]()
     # split_order="cluster": the three pathways in the order of their centroids' tree
     assert sorted(lab for lab, _ in g.row_groups) == ["glycolysis", "hypoxia", "interferon"]
     assert len(g.col_groups) == 3 and g.row_leaves.parent is not None

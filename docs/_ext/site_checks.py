@@ -1,0 +1,179 @@
+"""Checks of the built site, run by Sphinx when the HTML has been written.
+
+Each failure is a Sphinx warning, so ``sphinx-build -W`` fails on it:
+
+* **API coverage.** Every name in ``gridfig.__all__`` is documented as
+  ``gridfig.<name>`` in the API reference, and the signature shown for it names
+  every parameter of the real object (``inspect.signature``). A name added to
+  ``__all__`` but not to ``docs/api.rst``, or a page whose signature lost
+  parameters, fails the build.
+* **Links inside the site.** Every ``href`` and ``src`` of every built page
+  that points into the site resolves to a file that was written, and a
+  ``#fragment`` to an id on that page.
+* **Gallery images.** Every ``docs/gallery/plot_*.py`` ran and its page shows
+  at least one image that exists in the built site.
+
+The same functions are used by ``tests/test_api_reference.py`` (without a
+build) where they can be.
+"""
+
+from __future__ import annotations
+
+import html
+import inspect
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+
+def public_names() -> list[str]:
+    import gridfig
+
+    return list(dict.fromkeys(gridfig.__all__))
+
+
+def signature_parameters(obj) -> list[str]:
+    """The parameter names a reader must see for ``obj`` (none for a module)."""
+    if inspect.ismodule(obj):
+        return []
+    try:
+        sig = inspect.signature(obj)
+    except (TypeError, ValueError):
+        return []
+    return [p.name for p in sig.parameters.values() if p.name != "self"]
+
+
+class _Page(HTMLParser):
+    """The ids, links and images of one HTML page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.images: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "a" and "name" in a:
+            self.ids.add(a["name"])
+        if tag in ("a", "link") and a.get("href"):
+            self.links.append(a["href"])
+        if tag in ("img", "script", "source") and a.get("src"):
+            self.links.append(a["src"])
+            if tag == "img":
+                self.images.append(a["src"])
+
+
+def _parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def check_links(outdir: Path) -> list[str]:
+    """Broken links inside the site: '<page>: <link>' for each."""
+    pages = {p: _parse(p) for p in outdir.rglob("*.html")}
+    problems = []
+    for path, page in pages.items():
+        for link in page.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith(("mailto:", "data:", "javascript:")):
+                continue  # outside the site: not checked (the build is offline)
+            target = path if not parts.path else (path.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                problems.append(f"{path.relative_to(outdir)}: {link} (no such file)")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else _parse(target).ids
+                if unquote(parts.fragment) not in ids:
+                    problems.append(f"{path.relative_to(outdir)}: {link} (no id {parts.fragment!r})")
+    return problems
+
+
+_SIG = re.compile(r'<dt class="sig sig-object py" id="(?P<id>[^"]+)">(?P<body>.*?)</dt>', re.S)
+_PARAM = re.compile(r'<em class="sig-param">(.*?)</em>', re.S)
+
+
+def documented_signatures(outdir: Path) -> dict[str, list[str]]:
+    """Every documented Python object of the built API pages -> the parameter names its signature shows."""
+    found: dict[str, list[str]] = {}
+    for path in (outdir / "api").rglob("*.html"):
+        for m in _SIG.finditer(path.read_text(encoding="utf-8")):
+            names = []
+            for p in _PARAM.findall(m["body"]):
+                text = html.unescape(re.sub(r"<[^>]+>", "", p)).strip()
+                name = re.split(r"[:=]", text, maxsplit=1)[0].strip().lstrip("*")
+                if name and name != "/":
+                    names.append(name)
+            found[m["id"]] = names
+    return found
+
+
+def check_api(outdir: Path, documented_modules: set[str]) -> list[str]:
+    import gridfig
+
+    shown = documented_signatures(outdir)
+    problems = []
+    for name in public_names():
+        obj = getattr(gridfig, name)
+        full = f"gridfig.{name}"
+        if inspect.ismodule(obj):
+            if obj.__name__ not in documented_modules and full not in documented_modules:
+                problems.append(f"{full}: the module is not in the API reference")
+            continue
+        if full not in shown:
+            problems.append(f"{full}: not in the API reference (add it to docs/api.rst)")
+            continue
+        missing = [p for p in signature_parameters(obj) if p not in shown[full]]
+        if missing:
+            problems.append(f"{full}: the signature shown lacks {', '.join(missing)}")
+    return problems
+
+
+def check_gallery(srcdir: Path, outdir: Path) -> list[str]:
+    problems = []
+    for script in sorted((srcdir / "gallery").glob("plot_*.py")):
+        page = outdir / "auto_examples" / f"{script.stem}.html"
+        if not page.exists():
+            problems.append(f"gallery/{script.name}: no page {page.relative_to(outdir)}")
+            continue
+        images = [src for src in _parse(page).images if "sphx_glr_" + script.stem in src]
+        if not images:
+            problems.append(f"gallery/{script.name}: its page shows no image of the example")
+        for src in images:
+            if not (page.parent / unquote(src)).resolve().exists():
+                problems.append(f"gallery/{script.name}: image {src} is not in the site")
+    return problems
+
+
+def _run(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    srcdir = Path(app.srcdir)
+    py = app.env.domains["py"]
+    modules = set(py.data.get("modules", {}))
+    checks = [
+        ("API reference", check_api(outdir, modules)),
+        ("links inside the site", check_links(outdir)),
+        ("gallery", check_gallery(srcdir, outdir)),
+    ]
+    for what, problems in checks:
+        for p in problems:
+            logger.warning("site check (%s): %s", what, p, type="site_checks", subtype=what)
+    total = sum(len(p) for _, p in checks)
+    logger.info("site checks: %d public names, %d problems", len(public_names()), total)
+
+
+def setup(app):
+    app.connect("build-finished", _run)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
