@@ -22,5 +22,5 @@ measurements = pd.DataFrame(base @ rng.normal(size=(3, 9)) + rng.normal(scale=1.
 corr = measurements.corr()
 
 weak = corr.abs() < 0.3
-g = gf.clustermap(corr, center=0, cmap="RdBu_r", annot=True, fmt=".2f", mask=weak,
+g = gf.clustermap(corr, center=0, cmap="RdBu_r", annot=True, fmt=".2f", annot_kws={"size": 8}, mask=weak,
                   linewidths=0.6, linecolor="white", cell_size="9mm", cbar_label="Pearson r")
