@@ -57,7 +57,6 @@ myst_heading_anchors = 3  # "page.md#a-heading" links resolve (and are checked)
 # --- API reference -----------------------------------------------------------
 autosummary_generate = True
 autosummary_imported_members = True
-autodoc_default_options = {"members": False}
 autodoc_typehints = "none"  # the signatures show defaults; the docstrings say the types
 autoclass_content = "class"
 numpydoc_show_class_members = False  # attrs classes: the fields are the parameters
@@ -71,7 +70,7 @@ sphinx_gallery_conf = {
     "gallery_dirs": ["auto_examples"],
     "filename_pattern": r"/plot_",  # every plot_*.py runs
     "ignore_pattern": r"__init__\.py",
-    "within_subsection_order": "FileNameSortKey",
+    "within_subsection_order": "gallery_order.ExampleOrder",
     "download_all_examples": False,
     "remove_config_comments": True,
     "image_scrapers": ("matplotlib",),

@@ -1,6 +1,6 @@
 """
-A custom panel: subclassing ``Panel``
-=====================================
+A custom panel: subclassing Panel
+=================================
 
 A panel is a frozen attrs class deriving from :class:`~gridfig.Panel`. It
 draws in a canonical frame: *along* runs over the leaves (leaf k covers

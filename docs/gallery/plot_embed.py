@@ -1,12 +1,13 @@
 """
-Embedding a clustered heatmap in a host subplot grid (``ax=``)
-==============================================================
+Embedding a clustered heatmap in a host subplot grid (ax=)
+==========================================================
 
 ``ax=`` draws a whole clustermap -- dendrograms, strips, labels, legends --
 into the region of an Axes you already have (or a SubplotSpec, SubFigure or
 Figure). The Axes is replaced by the clustermap's panels, the host figure
 keeps its size, and nothing is drawn outside the region. The other subplots
-are untouched matplotlib.
+are untouched matplotlib. In a region this small not every label fits: the
+labels are thinned evenly, and a warning says how many are shown.
 """
 
 import matplotlib.pyplot as plt
