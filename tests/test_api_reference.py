@@ -53,6 +53,43 @@ def _page(dts: dict[str, list[str]]) -> str:
     return "<html><body>" + "\n".join(parts) + "</body></html>"
 
 
+def test_every_parameter_of_every_public_name_is_described_in_its_docstring():
+    checks = site_checks()
+    undescribed = {}
+    for name in dict.fromkeys(gridfig.__all__):
+        obj = getattr(gridfig, name)
+        missing = [p for p in checks.signature_parameters(obj) if p not in checks.described_parameters(obj)]
+        if missing:
+            undescribed[name] = missing
+    assert undescribed == {}, "describe these in a Parameters or Attributes section"
+
+
+def test_the_description_check_reads_numpydoc_sections():
+    checks = site_checks()
+
+    def f(a, b, *args, c=1, **kwargs):
+        """Do it.
+
+        Parameters
+        ----------
+        a, b : int
+            Two numbers.
+        *args
+            More.
+
+        Other Parameters
+        ----------------
+        c : int
+            A third.
+
+        Returns
+        -------
+        kwargs : this is a return value, not a parameter
+        """
+
+    assert checks.described_parameters(f) == {"a", "b", "args", "c"}
+
+
 def test_the_api_check_reports_a_missing_name_and_a_missing_parameter(tmp_path):
     checks = site_checks()
     shown = {}

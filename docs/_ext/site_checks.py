@@ -7,6 +7,10 @@ Each failure is a Sphinx warning, so ``sphinx-build -W`` fails on it:
   every parameter of the real object (``inspect.signature``). A name added to
   ``__all__`` but not to ``docs/api.rst``, or a page whose signature lost
   parameters, fails the build.
+* **Parameters described.** Every parameter of that signature is described
+  in a ``Parameters``, ``Other Parameters`` or ``Attributes`` section of the
+  object's numpydoc docstring, or of a gridfig base class's (a panel's
+  ``size`` and ``name`` are described once, on :class:`gridfig.Panel`).
 * **Links inside the site.** Every ``href`` and ``src`` of every built page
   that points into the site resolves to a file that was written, and a
   ``#fragment`` to an id on that page.
@@ -43,6 +47,41 @@ def signature_parameters(obj) -> list[str]:
     except (TypeError, ValueError):
         return []
     return [p.name for p in sig.parameters.values() if p.name != "self"]
+
+
+_SECTIONS = ("Parameters", "Other Parameters", "Attributes")
+
+
+def _described_in(doc: str) -> set[str]:
+    """Names described in the numpydoc parameter-like sections of one docstring."""
+    names: set[str] = set()
+    lines = doc.splitlines()
+    i = 0
+    while i < len(lines) - 1:
+        title, rule = lines[i].strip(), lines[i + 1].strip()
+        if title in _SECTIONS and rule and set(rule) == {"-"}:
+            i += 2
+            while i < len(lines) and not (i + 1 < len(lines) and lines[i + 1].strip()
+                                          and set(lines[i + 1].strip()) == {"-"} and lines[i].strip()):
+                line = lines[i]
+                if line.strip() and not line[:1].isspace():  # an entry: "name : type" or "a, b : type"
+                    head = line.split(" : ", 1)[0].rstrip(":").strip()
+                    names.update(n.strip().lstrip("*") for n in head.split(","))
+                i += 1
+            continue
+        i += 1
+    return names
+
+
+def described_parameters(obj) -> set[str]:
+    """Parameters described in ``obj``'s docstring (and its gridfig base classes' docstrings)."""
+    owners = [obj]
+    if inspect.isclass(obj):
+        owners += [b for b in obj.__mro__[1:] if b.__module__.startswith("gridfig")]
+    names: set[str] = set()
+    for owner in owners:
+        names |= _described_in(inspect.getdoc(owner) or "") if owner.__doc__ else set()
+    return names
 
 
 class _Page(HTMLParser):
@@ -137,6 +176,9 @@ def api_problems(shown: dict[str, list[str]], documented_modules: set[str]) -> l
         missing = [p for p in signature_parameters(obj) if p not in shown[full]]
         if missing:
             problems.append(f"{full}: the signature shown lacks {', '.join(missing)}")
+        undescribed = [p for p in signature_parameters(obj) if p not in described_parameters(obj)]
+        if undescribed:
+            problems.append(f"{full}: the docstring does not describe {', '.join(undescribed)}")
     return problems
 
 

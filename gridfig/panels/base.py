@@ -116,6 +116,14 @@ class Extent:
     pad, fixed, minimum : tuple
         For a core panel only: room for decorations outside its Axes
         (left, right, top, bottom), a fixed size, and a least size.
+    note : str, optional
+        Something the user should know about this layout (for example "12 of
+        120 labels shown"); gathered after layout and said once in a
+        :class:`~gridfig.GridfigWarning`.
+    ends_move : bool
+        The overhangs are text the panel can move outward (a strip's name):
+        where a perpendicular stack's overhang would share the corner, the
+        layout pushes them past it and says how far in ``DrawContext.end_offset``.
     """
 
     thickness: float = 0.0

@@ -74,6 +74,8 @@ class AnnotationStrip(Panel):
         integers included -- is categories.
     show_name : bool
         Write the name past the end of the strip.
+    missing_color : colour, optional
+        Colour of missing values; the theme's missing colour by default.
     size : length
         Thickness; default 4 mm.
     """
