@@ -8,6 +8,8 @@ The pieces::
     gridfig.clustering  clustering as its own step (no drawing): gridfig.cluster(), scale()
 """
 
+import logging as _logging
+
 from . import demo
 from .clustering import Clustering, cluster, scale
 from .clustermap import ClusterMap, clustered_heatmap, clustermap
@@ -21,6 +23,10 @@ from .panels import Area, Bars, Box, Histogram, Lines, Numbers, Points, Text, Va
 from .units import to_inches
 
 __version__ = "0.1.0"
+
+# gridfig logs its stages (clustering, layout, saving) at INFO on the "gridfig" logger;
+# nothing is printed unless the application configures logging
+_logging.getLogger("gridfig").addHandler(_logging.NullHandler())
 
 __all__ = [
     "ClusterMap", "Clustering", "cluster", "clustered_heatmap", "clustermap", "demo", "scale", "Plot",

@@ -105,7 +105,8 @@ def test_dollar_signs_are_literal():
     renderer = r.figure.canvas.get_renderer()
     # measured as plain text: mathtext would drop the dollars and shrink the width
     width = texts[0].get_window_extent(renderer).width
-    plain = gf.layout.TextMeasurer(r.figure.dpi).size("$5 and $10", 8.0)[0] * r.figure.dpi
+    size = gf.Theme().resolved().fontsize
+    plain = gf.layout.TextMeasurer(r.figure.dpi).size("$5 and $10", size)[0] * r.figure.dpi
     assert width == pytest.approx(plain, abs=1.0)
 
 
@@ -182,7 +183,8 @@ def test_a_strip_name_stays_next_to_its_strip(case):
     if case == "long rotated labels":
         data = data.rename(columns=lambda c: f"a long column name {c}")
         blocks = blocks.rename(index=lambda c: f"a long column name {c}")
-    g = gf.clustermap(data, row_colors=groups, col_colors=blocks, **kw)
+    # at 8 pt the short rotated labels end before the strip, the long ones reach under it
+    g = gf.clustermap(data, row_colors=groups, col_colors=blocks, fontsize=8, **kw)
     fig = g.figure
     fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()

@@ -139,3 +139,39 @@ def test_thinned_labels_are_said_once_and_auto_rotation_shows_them_all():
     with pytest.raises(gf.InputError, match="rotation: expected a number of degrees or 'auto'"):
         gf.Labels(texts=cols, rotation="sideways")
     plt.close("all")
+
+
+def test_an_adapted_layout_is_said_once_however_often_it_is_solved_again():
+    import io
+
+    fig, axs = plt.subplots(3, 3, figsize=(7, 7), layout="none")
+    data, groups, _ = gf.demo.seed_data()
+    sizes = (((7.1, 7.1), 100), ((7.2, 7.0), 100), ((7.0, 7.0), 72), ((7.0, 7.0), 150), ((7.0, 7.0), 100))
+
+    def steps(message):  # what was adapted, without the region's size
+        return message.split(": ", 1)[1]
+
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        gf.clustermap(data, row_colors=groups, ax=axs[1, 1])
+        for size, dpi in sizes:
+            fig.set_size_inches(*size)
+            fig.savefig(io.BytesIO(), format="png", dpi=dpi)
+    said = [str(w.message) for w in seen if issubclass(w.category, gf.GridfigWarning)]
+    assert said and all("too small for everything" in m for m in said)
+    assert len({steps(m) for m in said}) == len(said), said  # each adaptation said once
+    assert len(said) < 1 + len(sizes)
+    # the same sizes again: every adaptation has been said, so nothing is said
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        for size, dpi in sizes:
+            fig.set_size_inches(*size)
+            fig.savefig(io.BytesIO(), format="png", dpi=dpi)
+    assert not [w for w in seen if issubclass(w.category, gf.GridfigWarning)]
+    # still adapted and consistent at the last size: nothing overlaps
+    boxes = [axes_inches(ax) for ax in fig.axes if ax.get_visible()]
+    for i in range(len(boxes)):
+        for j in range(i + 1, len(boxes)):
+            a, b = boxes[i], boxes[j]
+            assert not (min(a[2], b[2]) - max(a[0], b[0]) > 1e-6 and min(a[3], b[3]) - max(a[1], b[1]) > 1e-6)
+    plt.close(fig)

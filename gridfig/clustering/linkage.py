@@ -38,6 +38,8 @@ linkage_vector is not used then.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -49,6 +51,8 @@ from . import _distances, _gram
 from ._checks import Namer, as_float_matrix, check_axis, check_labels, check_linkage, pandas_frame
 from ._distances import Metric
 from ._interrupt import interruptible
+
+_log = logging.getLogger("gridfig")
 
 #: method names accepted, as spelled by scipy.cluster.hierarchy.linkage
 METHODS = ("single", "complete", "average", "weighted", "centroid", "median", "ward")
@@ -252,6 +256,9 @@ def cluster(
             f"Euclidean distances), got metric={_distances.metric_name(metric)}"
         )
     _distances.check_values(X, metric, namer, "data")
+    started = time.perf_counter()
+    _log.info("clustering %d %ss x %d values (method %s, metric %s) ...", n, namer_word, X.shape[1], method,
+              metric if isinstance(metric, str) else getattr(metric, "__name__", "a function"))
     fc = _fastcluster()
     has_nan = bool(np.isnan(X).any())
     Z = D = None
@@ -263,7 +270,9 @@ def cluster(
             Z = interruptible(fc.linkage_vector, np.array(X, order="C"), method="single",
                               metric=_VECTOR_SINGLE_METRICS[metric])
     if Z is None:
+        _log.debug("distances: %d pairs%s", n * (n - 1) // 2, " (pairwise-complete)" if has_nan else "")
         D = interruptible(_distances_of, X, metric, namer)
+        _log.debug("linkage with %s", "fastcluster" if fc is not None else "scipy")
         if fc is not None:
             Z = interruptible(_fast_linkage, fc, D, len(X), method, keep=optimal_ordering)
         else:
@@ -287,6 +296,7 @@ def cluster(
         if D is None:
             D = interruptible(_distances_of, X, metric, namer)
         Z = interruptible(_reorder, Z, D)
+    _log.info("clustered %d %ss in %.2f s", n, namer_word, time.perf_counter() - started)
     return _result(np.asarray(Z, dtype=np.float64), metric, method, optimal_ordering)
 
 

@@ -155,6 +155,10 @@ class Job:
         size = tuple(float(v) for v in self.region())
         if dpi == self.dpi and np.allclose(size, self.size, rtol=0, atol=1e-9):
             return
+        with self.theme.applied():  # measured and drawn in the style the figure was made in
+            self._refresh(dpi, size)
+
+    def _refresh(self, dpi: float, size: tuple) -> None:
         solution, extents = self.resolve(dpi, size)
         self.dpi, self.size = dpi, size
         if solution == self.solution and extents == self.extents:

@@ -24,7 +24,8 @@ DROPPED = "gridfig: left out for want of room"
 #: The least width and height (inches) of a data core when a layout adapts to a small region.
 MIN_CORE = 0.5
 #: What each level of adapting does, in order (see :func:`squeeze`).
-LEVELS = ("", "shortened", "left out the legends", "left out the labels")
+LEVELS = ("", "shortened", "left out the legends", "left out the labels", "left out the end names")
+NAMES_LEVEL = 4
 
 
 def squeeze(planned: Plan, extents: dict, level: int) -> dict:
@@ -33,7 +34,8 @@ def squeeze(planned: Plan, extents: dict, level: int) -> dict:
     At every level a data core keeps at least :data:`MIN_CORE` inches each way.
     Level 1 shortens panels that have a ``min_size`` (dendrograms) to it;
     level 2 also leaves out panels of ``drop_rank`` 1 (legend areas); level 3
-    those of rank 2 (labels). Labels are thinned to fit at every level anyway.
+    those of rank 2 (labels); level 4 the names written past the leaves'
+    ends (strip names). Labels are thinned to fit at every level anyway.
     """
     if level <= 0:
         return extents
@@ -51,14 +53,18 @@ def squeeze(planned: Plan, extents: dict, level: int) -> dict:
         rank = panel.drop_rank
         if rank is not None and level >= 1 + rank:
             out[placed.path] = attrs.evolve(ext, thickness=0.0, before=0.0, after=0.0, info=DROPPED, note=None)
-        elif panel.min_size is not None and ext.thickness > panel.min_size:
-            out[placed.path] = attrs.evolve(ext, thickness=panel.min_size)
+            continue
+        if panel.min_size is not None and ext.thickness > panel.min_size:
+            ext = out[placed.path] = attrs.evolve(ext, thickness=panel.min_size)
+        if level >= NAMES_LEVEL and ext.ends_move and (ext.before or ext.after):
+            # names written past the ends (a strip's) are labels too
+            out[placed.path] = attrs.evolve(ext, before=0.0, after=0.0, ends_left_out=True)
     return out
 
 
 def solve_measured(tree, region, *, dpi: float, theme: Theme, margin=DEFAULT_MARGIN,
                    letters=None, text: TextMeasurer | None = None, natural=None, stretch: bool = False,
-                   adapt: bool = False):
+                   adapt: bool = False, said: set | None = None):
     """Measure and solve until the measured sizes settle (at most three passes).
 
     Panels may fit their content to the length of their core (labels thinned
@@ -70,6 +76,8 @@ def solve_measured(tree, region, *, dpi: float, theme: Theme, margin=DEFAULT_MAR
     left out), each step named in one :class:`~gridfig.GridfigWarning`. A
     region too small even then raises a :class:`LayoutError` that says what
     size would fit. ``stretch`` is passed to :func:`~gridfig.layout.solve`.
+    ``said`` (a set kept per drawn layout) holds the adaptations already
+    warned about, so re-solving at each new size or dpi says each one once.
 
     ``tree`` is a :class:`~gridfig.layout.planning.Plan` (a Node is planned first).
     Returns ``(solution, extents)``.
@@ -86,7 +94,7 @@ def solve_measured(tree, region, *, dpi: float, theme: Theme, margin=DEFAULT_MAR
             first = first or err
             continue
         if level:
-            _say_adapted(tree, extents, level, region)
+            _say_adapted(tree, extents, level, region, said)
         return solution, extents
     if region is None or None in region or natural is not None:
         raise first
@@ -94,7 +102,7 @@ def solve_measured(tree, region, *, dpi: float, theme: Theme, margin=DEFAULT_MAR
     raise LayoutError(_advice(first, tree, region, level=len(LEVELS) - 1 if adapt else 0, **rest)) from None
 
 
-def _say_adapted(planned: Plan, extents: dict, level: int, region) -> None:
+def _say_adapted(planned: Plan, extents: dict, level: int, region, said: set | None = None) -> None:
     from ..errors import GridfigWarning, warn
 
     short = [p for p, pl in planned.panels.items() if pl.panel.min_size is not None
@@ -105,6 +113,13 @@ def _say_adapted(planned: Plan, extents: dict, level: int, region) -> None:
         steps.append(f"shortened {', '.join(short)} to their least depth")
     if dropped:
         steps.append(f"left out {', '.join(dropped)}")
+    names = [p for p, e in extents.items() if e.ends_left_out]
+    if names:
+        steps.append(f"left out the names of {', '.join(names)}")
+    if said is not None:
+        if tuple(steps) in said:
+            return
+        said.add(tuple(steps))
     size = f"{region[0]:.2f} x {region[1]:.2f} in"
     warn(f"the region ({size}) is too small for everything: {'; '.join(steps)}; "
          f"a larger region or smaller fonts show it all", GridfigWarning)

@@ -13,6 +13,8 @@ the layout engine, when the figure is drawn at another dpi or size.
 
 from __future__ import annotations
 
+import logging
+import time
 from typing import Any
 
 import attrs
@@ -30,6 +32,8 @@ from .measure import TextMeasurer
 from .planning import Plan, plan
 from .solver import Rect, Solution
 from .tree import Node, as_node, join, lettered
+
+_log = logging.getLogger("gridfig")
 
 LEGEND_GAP = "4mm"
 
@@ -200,48 +204,56 @@ def render(
     if host.fig is not None:
         dpi = host.root.dpi
     dpi = float(dpi or matplotlib.rcParams["figure.dpi"])
-    text = TextMeasurer(dpi)
-    units = lettered(tree) if letters else []
-    space = letter_space(units, text, theme)
-    derived = host.size is None or None in host.size
-    solution, extents = solve_measured(planned, host.size, dpi=dpi, theme=theme, margin=margin,
-                                       letters=space, text=text, adapt=not derived)
-    notes = [e.note for e in extents.values() if e.note]
-    if notes:
-        from ..errors import GridfigWarning, warn
+    # the theme is in force while measuring and drawing, so plain matplotlib text (Plot panels,
+    # value axes) has its font and colour too
+    started = time.perf_counter()
+    _log.info("laying out %d panels at %g dpi ...", len(planned.panels), dpi)
+    with theme.applied():
+        text = TextMeasurer(dpi)
+        units = lettered(tree) if letters else []
+        space = letter_space(units, text, theme)
+        derived = host.size is None or None in host.size
+        said: set = set()  # adaptations warned about: each once per drawn layout, whatever re-solves follow
+        solution, extents = solve_measured(planned, host.size, dpi=dpi, theme=theme, margin=margin,
+                                           letters=space, text=text, adapt=not derived, said=said)
+        notes = [e.note for e in extents.values() if e.note]
+        if notes:
+            from ..errors import GridfigWarning, warn
 
-        warn("; ".join(notes), GridfigWarning)
-    new_figure = host.fig is None
-    if new_figure:
-        import matplotlib.pyplot as plt
-
-        W, H = solution.figsize
-        cell = host.claim(plt.figure(figsize=(W, H), dpi=dpi, layout="none"))
-    else:
-        cell = host.claim()
-    builder = Builder(host.fig, solution)
-    builder.build(cell)
-    root = host.root
-    try:
-        draw_all(planned, builder.axes, solution, extents, theme)
-    except BaseException:
-        if new_figure:  # a figure we made and could not finish: do not leave it open in pyplot
+            warn("; ".join(notes), GridfigWarning)
+        new_figure = host.fig is None
+        if new_figure:
             import matplotlib.pyplot as plt
 
-            plt.close(root)
-        else:  # a host figure is put back as it was: our Axes out, the user's Axes back in
-            host.restore(builder.axes.values())
-        raise
-    host.finish()
-    letter_texts = draw_letters(root, units, solution, host.origin(), letters, theme, inner) if units else []
-    if debug:
-        draw_debug(root, solution, host.origin(), inner)
+            W, H = solution.figsize
+            cell = host.claim(plt.figure(figsize=(W, H), dpi=dpi, layout="none"))
+        else:
+            cell = host.claim()
+        builder = Builder(host.fig, solution)
+        builder.build(cell)
+        root = host.root
+        try:
+            draw_all(planned, builder.axes, solution, extents, theme)
+        except BaseException:
+            if new_figure:  # a figure we made and could not finish: do not leave it open in pyplot
+                import matplotlib.pyplot as plt
+
+                plt.close(root)
+            else:  # a host figure is put back as it was: our Axes out, the user's Axes back in
+                host.restore(builder.axes.values())
+            raise
+        host.finish()
+        letter_texts = draw_letters(root, units, solution, host.origin(), letters, theme, inner) if units else []
+        if debug:
+            draw_debug(root, solution, host.origin(), inner)
+    _log.info("laid out and drawn in %.2f s (figure %.2f x %.2f in)", time.perf_counter() - started,
+              *root.get_size_inches())
 
     def resolve_at(new_dpi, size, *, stretch=False, adapt=False):
-        t = TextMeasurer(new_dpi)
+        t = TextMeasurer(new_dpi)  # called by the engine with the theme in force
         sp = letter_space(units, t, theme)
         sol, ext = solve_measured(planned, size, dpi=new_dpi, theme=theme, margin=margin, letters=sp, text=t,
-                                  stretch=stretch, adapt=adapt)
+                                  stretch=stretch, adapt=adapt, said=said)
         return sol, ext, sp
 
     job = Job(plan=planned, theme=theme, dpi=dpi, size=tuple(float(v) for v in host.region()),

@@ -50,37 +50,68 @@ def optional_length(name: str):
 class Theme:
     """Fonts, line widths and colours shared by every panel of a figure.
 
+    Every field left as ``None`` (the default) is taken from matplotlib's
+    rcParams in force when the figure is drawn (:meth:`resolved`), so style
+    sheets and ``rc_context`` reach every panel: ``plt.style.use("dark_background")``
+    gives light text and lines, ``rc_context({"font.size": 14})`` 14 pt labels.
+    A value given here wins over the style.
+
     Parameters
     ----------
-    fontsize : float
-        Font size in points of labels and legends.
-    line_width : float
-        Line width in points of dendrograms and outlines.
+    fontsize : float, optional
+        Font size in points of labels, legends and value axes; by default the
+        style's ``font.size`` (matplotlib's default is 10).
+    font_family : str or sequence of str, optional
+        By default the style's ``font.family``.
+    line_width : float, optional
+        Line width in points of dendrograms and outlines; by default the
+        style's ``axes.linewidth``.
     line_color : str, optional
-        Colour of dendrogram lines; by default the style's ``axes.edgecolor``.
+        Colour of dendrogram lines and axis lines; by default the style's ``axes.edgecolor``.
     missing_color : str
         Colour of missing heatmap cells and missing annotation values.
     text_color : str, optional
         Colour of labels and legend text; by default the style's ``text.color``.
+    face_color : str, optional
+        The background panels are drawn on (edges that separate shapes from it
+        take it); by default the style's ``axes.facecolor``.
 
-    Colours left as ``None`` are taken from matplotlib's rcParams when the
-    figure is drawn (:meth:`resolved`), so style sheets and ``rc_context``
-    apply (``plt.style.use("dark_background")`` gives light text and lines).
+    The resolved theme is also in force (as rcParams) while panels measure and
+    draw, so :class:`~gridfig.Plot` panels and anything else drawn with plain
+    matplotlib use the same font size, family and text colour.
     """
 
-    fontsize: float = attrs.field(default=8.0, validator=number(above=0, what="a font size in points"))
-    line_width: float = attrs.field(default=0.7, validator=number(low=0, what="a line width in points"))
+    fontsize: float | None = attrs.field(default=None, validator=attrs.validators.optional(
+        number(above=0, what="a font size in points")))
+    line_width: float | None = attrs.field(default=None, validator=attrs.validators.optional(
+        number(low=0, what="a line width in points")))
     line_color: str | None = None
     missing_color: str = "#d4d4d4"
     text_color: str | None = None
+    font_family: Any = None
+    face_color: str | None = None
 
     def resolved(self) -> "Theme":
-        """This theme with every colour left open taken from the rcParams in force now."""
+        """This theme with every field left open taken from the rcParams in force now."""
         import matplotlib
 
         rc = matplotlib.rcParams
-        return attrs.evolve(self, line_color=self.line_color or rc["axes.edgecolor"],
-                            text_color=self.text_color or rc["text.color"])
+        family = self.font_family if self.font_family is not None else rc["font.family"]
+        family = (family,) if isinstance(family, str) else tuple(family)
+        return attrs.evolve(self, fontsize=float(self.fontsize if self.fontsize is not None else rc["font.size"]),
+                            line_width=float(self.line_width if self.line_width is not None
+                                             else rc["axes.linewidth"]),
+                            line_color=self.line_color or rc["axes.edgecolor"],
+                            text_color=self.text_color or rc["text.color"], font_family=family,
+                            face_color=self.face_color or rc["axes.facecolor"])
+
+    def applied(self):
+        """A ``matplotlib.rc_context`` with this (resolved) theme's font and text colour in force."""
+        import matplotlib
+
+        theme = self.resolved()
+        return matplotlib.rc_context({"font.size": theme.fontsize, "font.family": list(theme.font_family),
+                                      "text.color": theme.text_color, "axes.labelcolor": theme.text_color})
 
 
 def same_value(a, b) -> bool:
@@ -144,6 +175,9 @@ class Extent:
     #: perpendicular stack's overhang would share the corner, the layout pushes them past
     #: that stack and says how far in ``DrawContext.end_offset``.
     ends_move: bool = False
+    #: Set by the layout, not the panel: a region too small for everything left out the
+    #: movable end text (``DrawContext.show_ends`` is then False and ``end_text`` draws nothing).
+    ends_left_out: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -241,6 +275,7 @@ class DrawContext:
     end_offset: tuple = (0.0, 0.0)
     leaves: Any = attrs.field(default=None, eq=False)
     chunk: Any = None
+    show_ends: bool = True
 
     # -- the canonical frame -------------------------------------------------
     @property
@@ -453,10 +488,13 @@ class DrawContext:
         On the left and right it reads upwards, below the last row (above the
         first with ``end="before"``); on top and at the bottom it reads
         rightwards, after the last column (before the first). ``pad`` is the
-        space in inches between the leaf and the text.
+        space in inches between the leaf and the text. Draws nothing (and
+        returns ``None``) when the layout left the end text out for want of room.
         """
         from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
+        if not self.show_ends:
+            return None
         fig = ax.get_figure(root=True)
         after = end == "after"
         pad = (pad + self.end_offset[1 if after else 0]) * (1.0 if after else -1.0)

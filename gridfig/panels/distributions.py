@@ -215,4 +215,5 @@ class Histogram(_Distributions):
         base = ctx.centres + 0.5 - (1 - self.width) / 2
         k, b = np.nonzero(counts)
         verts = _quads(ctx, base[k], edges[b], -tall[k, b], np.diff(edges)[b])
-        ax.add_collection(PolyCollection(verts, facecolors=self.color, edgecolors="white", linewidths=0.3))
+        ax.add_collection(PolyCollection(verts, facecolors=self.color, edgecolors=ctx.theme.face_color,
+                                         linewidths=0.3))  # bins parted by the background

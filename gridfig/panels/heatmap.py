@@ -22,6 +22,8 @@ from ..validate import number
 from .base import DrawContext, Panel
 from .colors import get_cmap, palette
 
+#: The smallest size (points) ``annot`` text shrinks to, when no size is given, to fit its cells.
+MIN_ANNOT_SIZE = 6.0
 
 def _matrix(value) -> np.ndarray:
     try:
@@ -307,8 +309,10 @@ class Heatmap(Panel):
         Keyword arguments of the texts (``size``/``fontsize``, ``color``,
         ``weight``, ...). Without ``color`` each text is dark on light cells
         and white on dark ones (relative luminance above 0.408, as seaborn).
-        When the cells are too small for the text nothing is written and one
-        warning says what cell size or font size would fit.
+        Without ``size`` the text is the theme's font size, made smaller (to
+        6 pt at least) when the cells need it. When the cells are too small
+        even so, nothing is written and one warning says what cell size or
+        font size would fit.
     mask : bool 2-D array or DataFrame, optional
         True where a cell is hidden (not drawn: the image is masked there, and
         no border or text is drawn for it). Hidden cells still take part in
@@ -500,7 +504,8 @@ class Heatmap(Panel):
 
     def draw_annotations(self, ax, ctx: DrawContext, visible: np.ndarray) -> None:
         kws = dict(self.annot_kws or {})
-        size = float(kws.pop("size", kws.pop("fontsize", ctx.theme.fontsize)))
+        asked = kws.pop("size", kws.pop("fontsize", None))
+        size = float(asked if asked is not None else ctx.theme.fontsize)
         values = self._texts[np.ix_(ctx.rows, ctx.cols)]
         show = visible & ~missing_cells(values)
         if not show.any():
@@ -512,6 +517,12 @@ class Heatmap(Panel):
         sample = at if len(at) <= 2000 else [at[k] for k in np.linspace(0, len(at) - 1, 2000).astype(int)]
         texts = {ij: self.format_value(values[ij]) for ij in sample}
         need_w, need_h = self._text_room(ax, list(texts.values()), size, kws)
+        if asked is None and (need_w > cell_w or need_h > cell_h):
+            # the theme's size is a default: it shrinks to the cells, down to a legible minimum
+            smaller = max(MIN_ANNOT_SIZE, np.floor(size * min(cell_w / need_w, cell_h / need_h) * 10) / 10)
+            if smaller < size:
+                size = smaller
+                need_w, need_h = self._text_room(ax, list(texts.values()), size, kws)
         if need_w > cell_w or need_h > cell_h:
             fits = size * min(cell_w / need_w, cell_h / need_h)
             warnings.warn(f"annot: cells are {cell_w:.2f} x {cell_h:.2f} in but {size:g} pt text needs "

@@ -23,7 +23,8 @@ from .colors import get_cmap
 BAR = to_inches("3.5mm")
 TICK = to_inches("1mm")
 PAD = to_inches("1mm")
-SCALE_LENGTH = to_inches("25mm")
+SCALE_LENGTH = to_inches("25mm")  # the default colour bar's length at SCALE_FONT points
+SCALE_FONT = 8.0
 BLOCK_GAP = to_inches("4mm")
 POINT = 1 / 72
 
@@ -254,8 +255,9 @@ class ScaleLegend(LegendBlock):
     title : str, optional
     cmap, norm
         The colormap and the (shared) ``Normalize`` of what it describes.
-    length : length
-        Length of the bar (default 25 mm), a physical size.
+    length : length, optional
+        Length of the bar, a physical size; by default in proportion to the
+        font (25 mm at 8 pt, 31 mm at 10 pt), so the ticks keep their spacing.
     ticks : sequence or Locator, optional
         Tick values or a matplotlib Locator; default suited to the norm.
     format : str or Formatter, optional
@@ -268,7 +270,7 @@ class ScaleLegend(LegendBlock):
     title: str | None
     cmap: Any
     norm: Any = attrs.field(eq=False)
-    length: float = attrs.field(default=SCALE_LENGTH, converter=_length)
+    length: float | None = attrs.field(default=None, converter=lambda v: None if v is None else _length(v))
     ticks: Any = attrs.field(default=None, eq=False)
     format: Any = attrs.field(default=None, eq=False)
     extend: str | None = None
@@ -294,20 +296,26 @@ class ScaleLegend(LegendBlock):
     def _labels(self, text, fontsize):
         return scale_label_size(self.norm, text, fontsize, self.ticks, self.format)
 
+    def bar_length(self, fontsize: float) -> float:
+        """The bar's length in inches: as given, or in proportion to the font."""
+        return self.length if self.length is not None else SCALE_LENGTH * fontsize / SCALE_FONT
+
     def size(self, text, fontsize: float) -> tuple[float, float]:
         lw, lh = self._labels(text, fontsize)
+        length = self.bar_length(fontsize)
         if self.orientation == "vertical":
             # the end ticks' labels reach half a label past each end
-            return self.with_title(BAR + TICK + PAD / 2 + lw, self.length + lh, text, fontsize)
-        return self.with_title(self.length + lw, BAR + TICK + PAD / 2 + lh, text, fontsize)
+            return self.with_title(BAR + TICK + PAD / 2 + lw, length + lh, text, fontsize)
+        return self.with_title(length + lw, BAR + TICK + PAD / 2 + lh, text, fontsize)
 
     def draw(self, ax, x: float, top: float, text, fontsize: float, theme) -> None:
         lw, lh = self._labels(text, fontsize)
         y = self.draw_title(ax, x, top, text, fontsize, theme)
+        length = self.bar_length(fontsize)
         if self.orientation == "vertical":
-            box = (x, y - lh / 2 - self.length, BAR, self.length)
+            box = (x, y - lh / 2 - length, BAR, length)
         else:
-            box = (x + lw / 2, y - BAR, self.length, BAR)
+            box = (x + lw / 2, y - BAR, length, BAR)
         draw_colorbar(ax, box, cmap=self.cmap, norm=self.norm, fontsize=fontsize, color=theme.text_color,
                       location="right" if self.orientation == "vertical" else "bottom", ticks=self.ticks,
                       format=self.format, extend=self.extend)
