@@ -24,4 +24,4 @@ g = gf.clustermap(data, row_colors=groups, col_colors=blocks, center=0, cmap="Rd
                   row_annotations=[gf.Bars(values=data.mean(axis=1), title="mean"),
                                    gf.Bars(values=reads, title="reads (M)", name="reads")],
                   col_annotations=[gf.Bars(values=data.std(), title="sd", color="0.55")],
-                  figsize=("170mm", "115mm"))
+                  cell_size="4.5mm")

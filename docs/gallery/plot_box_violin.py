@@ -24,4 +24,4 @@ g = gf.clustermap(data, row_colors=groups, center=0, cmap="RdBu_r", row_split=gr
                   row_annotations=[gf.Box(values=replicates, title="replicates", size="20mm"),
                                    gf.Violin(values=replicates, title="density", color="#8c6d5a", size="20mm")],
                   col_annotations=[gf.Violin(values=data.T, title="per column", size="15mm")],
-                  figsize=("170mm", "120mm"))
+                  cell_size="4.5mm")

@@ -25,5 +25,5 @@ program = pd.Series([f"program {k + 1}" for k in members], index=data.index, nam
 marked = ["gene 17", "gene 404", "gene 1200", "gene 2718", "gene 5000", "gene 7311", "gene 8080", "gene 9999"]
 
 g = gf.clustermap(data, method="ward", row_colors=program, center=0, cmap="RdBu_r", cbar_label="z",
-                  label_rows=marked, figsize=("120mm", "150mm"))
+                  label_rows=marked, figsize=("140mm", "160mm"))
 print(len(g.row_order), "rows drawn; labelled:", [t.get_text() for t in g.axes["row_labels"].texts][:8])

@@ -19,4 +19,4 @@ g = gf.clustermap(data, row_colors=groups, center=0, cmap="RdBu_r",
                   row_annotations=[gf.Numbers(values=mean, fmt=".1f"),
                                    gf.Text(values=groups.str.upper(), color=colour, fontweight="bold")],
                   col_annotations=[gf.Numbers(values=data.max(), fmt=".0f")],
-                  figsize=("150mm", "110mm"))
+                  cell_size="5mm")

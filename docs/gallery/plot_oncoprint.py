@@ -40,5 +40,5 @@ tree = gf.Cross(
            gf.Legends(titles=("alteration",))],  # the bars use the same colours: one legend
     top=[gf.Bars(values=per_patient.to_numpy(), title="alterations", color="0.45")],
     bottom=[gf.Labels(rotation=90)],
-    width="120mm", height="55mm")
+    width="135mm", height="50mm")
 out = gf.render(tree)

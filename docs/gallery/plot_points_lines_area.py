@@ -27,4 +27,4 @@ g = gf.clustermap(data, col_cluster=False, center=0, cmap="RdBu_r", cbar_label="
                                    gf.Lines(values=data.abs().mean(axis=1), title="|mean|", color="tab:orange", size="14mm")],
                   col_annotations=[gf.Area(values=data.std(), title="sd"),
                                    gf.Points(values=data.mean(), line=True, title="mean", color="tab:green")],
-                  figsize=("160mm", "125mm"))
+                  cell_size="4.5mm")

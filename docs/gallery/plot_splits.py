@@ -42,7 +42,7 @@ def figure():
                          row_colors=pd.concat([pathway, direction], axis=1), col_colors=condition,
                          row_split=pathway, col_split=3, split_order="cluster",
                          row_split_titles=True, col_split_titles="cluster {label}", yticklabels=False,
-                         figsize=("180mm", "130mm"))
+                         figsize=("200mm", "140mm"))
 
 
 if __name__ == "__main__":
