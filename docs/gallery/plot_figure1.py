@@ -9,8 +9,10 @@ drawn in (a)'s order because the two sit in a ``Row(..., share=True)``;
 (c) a scatter and (d) a bar chart, ordinary matplotlib code in
 :class:`~gridfig.Plot` panels. The cores line up, the panels are lettered in
 reading order by ``letters="a"``, and every legend is collected in one area
-on the right by ``legend="right"``. ``figure1()`` is also used by the tests
-(the image baseline ``tests/baseline/figure1.png``).
+on the right by ``legend="right"``. At the default 10 pt, (b)'s 24 gene
+labels do not all fit in 150 mm: every third one is shown, and a warning says
+so. ``figure1()`` is also used by the tests (the image baseline
+``tests/baseline/figure1.png``).
 """
 
 import numpy as np
