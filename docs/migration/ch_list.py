@@ -23,5 +23,5 @@ c = gf.Cross(
     name="sd")
 
 tree = gf.Row(a, b, c, share=True, gap="2mm")
-out = gf.render(tree, figsize=("150mm", "110mm"),
+out = gf.render(tree, figsize=("170mm", "110mm"),
                 legend="right")
