@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import attrs
 import numpy as np
 
-from ..errors import InputError, quote_some
+from ..errors import InputError, InputTypeError, quote_some
 from ..units import to_inches
 from ..validate import number
 from ..frame import anchored_box, text_alignment
@@ -50,6 +50,10 @@ def spread_out(wanted: np.ndarray, pitch: float, low: float, high: float) -> np.
 def _texts(value) -> tuple | None:
     if value is None:
         return None
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        # a string would be read one character per leaf: refused, as any other non-sequence
+        raise InputTypeError(f"Labels(texts=...): expected a sequence of labels (one per leaf), got "
+                             f"{type(value).__name__} {value!r:.60}")
     return tuple("" if v is None else str(v) for v in value)
 
 
