@@ -18,7 +18,7 @@ from .layout import Column, Cross, Plan, Rect, Rendered, Row, Solution, plan, re
 from .leaves import Chunk, Leaves
 from .panels import (AnnotationStrip, CategoryHeatmap, CategoryLegend, Cells, Dendrogram, DotHeatmap, LegendBlock,
                      DrawContext, Extent, GroupDendrogram, Heatmap, Labels, Legends, Marks, Outline, ScaleLegend, SizeLegend,
-                     MeasureContext, Panel, Plot, ScaleBar, Theme, align_series)
+                     MeasureContext, Panel, Plot, ScaleBar, SideLegends, Theme, align_series)
 from .panels import Area, Bars, Box, Histogram, Lines, Numbers, Points, Text, ValuePanel, Violin
 from .units import to_inches
 
@@ -36,5 +36,5 @@ __all__ = [
     "align_series", "plan", "render", "solve", "to_inches",
     "Area", "Bars", "Box", "Histogram", "Lines", "Numbers", "Points", "Text", "ValuePanel", "Violin",
     "align_series", "plan", "render", "solve", "to_inches", "CategoryHeatmap", "CategoryLegend", "Cells",
-    "DotHeatmap", "LegendBlock", "Marks", "Outline", "ScaleLegend", "SizeLegend",
+    "DotHeatmap", "LegendBlock", "Marks", "Outline", "ScaleLegend", "SideLegends", "SizeLegend",
 ]

@@ -20,7 +20,7 @@ from .leaves import Leaves
 from .panels import AnnotationStrip, Dendrogram, DotHeatmap, GroupDendrogram, Heatmap, Labels, Legends, Panel, Theme
 from .panels.colors import QUALITATIVE
 from .panels.groups import GroupBlocks, GroupTitles
-from .panels.legend import ScaleLegend
+from .panels.legend import ScaleLegend, SideLegends
 from .units import to_inches
 
 #: Default cell edge when no figure size is given (body clipped to MIN..MAX_BODY).
@@ -38,8 +38,9 @@ class ClusterMap:
     axes : dict
         Names -> Axes: ``heatmap``, ``row_dendrogram``, ``col_dendrogram``,
         ``row_colors``, ``col_colors`` (the strip nearest the heatmap),
-        ``row_labels``, ``col_labels``, ``colorbar`` and ``legends`` (the
-        legend area, which holds the colour scale), when present, plus every
+        ``row_labels``, ``col_labels``, ``colorbar`` (the legend area holding
+        the colour scale) and ``legends`` (the first legend area: with
+        ``legend_sides`` each side's is ``"right/legends"``, ...), when present, plus every
         panel by its layout path (``"left/group"``). With a split, each group
         has its own Axes: ``heatmap[i,j]`` (row group i, column group j),
         ``row_dendrogram[i]``, ``row_colors[i]``, ``col_dendrogram[j]``, ...
@@ -201,6 +202,31 @@ def _label_show(spec, name: str):
     return list(spec)
 
 
+def _legend_areas(legend_side: str, legend_sides, kinds, heat, sides: dict) -> list:
+    """``(side, Legends)``: one area for the blocks ``legend_sides`` sends to each side, one for the rest."""
+    valid = ("left", "right", "top", "bottom")
+    if legend_side not in valid:
+        raise InputError(f"legend_side: expected 'left', 'right', 'top' or 'bottom', got {legend_side!r}")
+    if not legend_sides:
+        return [(legend_side, Legends(kinds=kinds))]
+    if not isinstance(legend_sides, dict):
+        raise InputTypeError(f"legend_sides: expected a dict {{title or kind: side}}, got "
+                             f"{type(legend_sides).__name__}")
+    blocks = [b for p in [heat, *(p for ps in sides.values() for p in ps)] for b in p.legend_entries()]
+    known = {b.title for b in blocks if b.title} | {b.kind for b in blocks}
+    unknown = [k for k in legend_sides if k not in known]
+    if unknown:
+        raise InputError(f"legend_sides: no legend block is titled or of kind {quote_some(unknown)}; "
+                         f"the blocks are {quote_some(sorted(map(str, known)))}")
+    bad = {k: v for k, v in legend_sides.items() if v not in valid}
+    if bad:
+        raise InputError(f"legend_sides: sides must be one of {valid}, got {bad!r}")
+    areas = {side: SideLegends(kinds=kinds, routes=tuple(legend_sides.items()), here=side, default=legend_side,
+                               order=tuple(legend_sides)) for side in valid}
+    used = {areas[legend_side].destination(b) for b in blocks if kinds is None or b.kind in kinds}
+    return [(side, areas[side]) for side in valid if side in used]
+
+
 def _body(n: int) -> float:
     return float(np.clip(n * CELL, MIN_BODY, MAX_BODY))
 
@@ -250,6 +276,7 @@ def clustered_heatmap(
     cbar_label: str | None = None,
     legend: bool = True,
     legend_side: str = "right",
+    legend_sides: dict | None = None,
     gap="1mm",
     dendrogram_size="12mm",
     strip_size="4mm",
@@ -340,6 +367,11 @@ def clustered_heatmap(
         Draw legends for categorical strips; where the legend area goes.
         ``legend_side=None`` puts no legend area in this node (when composing,
         ``render(..., legend="right")`` collects every node's legends in one).
+    legend_sides : dict, optional
+        Some legend blocks elsewhere: ``{title or kind: side}``, e.g.
+        ``{"scale": "bottom", "population": "left"}`` (kinds are
+        ``"scale"``, ``"categories"``, ``"sizes"``); the rest stay on
+        ``legend_side``. One legend area per side.
     gap, dendrogram_size, strip_size : length
         Physical sizes (``"1mm"``, ``"0.5in"``, numbers are inches).
     cell_size : length or (length, length), optional
@@ -499,9 +531,9 @@ def clustered_heatmap(
     has_blocks = cbar or (legend and (any(s.mode != "colors" for s in row_strips + col_strips)
                                       or any(p.legend_entries() for p in sides["left"] + sides["top"])))
     if has_blocks and legend_side is not None:
-        if legend_side not in ("left", "right", "top", "bottom"):
-            raise InputError(f"legend_side: expected 'left', 'right', 'top' or 'bottom', got {legend_side!r}")
-        sides[legend_side].append(Legends(kinds=None if legend else ("scale", "sizes")))
+        kinds = None if legend else ("scale", "sizes")
+        for side, area in _legend_areas(legend_side, legend_sides, kinds, heat, sides):
+            sides[side].append(area)
 
     width, height = _cell(cell_size, 0, n_cols), _cell(cell_size, 1, n_rows)
     if sized and cell_size is None:
@@ -601,11 +633,12 @@ def _named_axes(rendered: Rendered, cp) -> dict:
         "col_colors": first(("top",), AnnotationStrip),
         "row_labels": first(("left", "right"), Labels),
         "col_labels": first(("top", "bottom"), Labels),
-        "legends": first(("right", "left", "top", "bottom"), Legends),
     }
-    legends = names["legends"]
-    if legends is not None and any(isinstance(b, ScaleLegend) for b in legends.panel.blocks or ()):
-        names["colorbar"] = legends
+    areas = [pl for side in ("right", "left", "top", "bottom") for pl in cp.sides[side]
+             if isinstance(pl.panel, Legends)]  # several with legend_sides=
+    names["legends"] = areas[0] if areas else None
+    names["colorbar"] = next((pl for pl in areas if any(isinstance(b, ScaleLegend) for b in pl.panel.blocks or ())),
+                             None)
     for name, placed in names.items():
         if placed is None:
             continue

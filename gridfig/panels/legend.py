@@ -522,6 +522,40 @@ class Legends(Panel):
             b.draw(ax, x, y + bh, text, fontsize, ctx.theme)
 
 
+
+@attrs.frozen(kw_only=True)
+class SideLegends(Legends):
+    """One of several legend areas of a node, each on its own side: the blocks ``routes`` sends here.
+
+    ``routes`` pairs a block's title or kind with a side (a title wins over a
+    kind); blocks not routed go to ``default``. ``clustermap(legend_sides=...)``
+    makes one per side.
+    """
+
+    routes: tuple = attrs.field(default=(), converter=lambda v: tuple((k, side) for k, side in dict(v).items()))
+    here: str = attrs.field(default="right")
+    default: str = attrs.field(default="right")
+
+    @routes.validator
+    @here.validator
+    @default.validator
+    def _check_sides(self, attribute, value):
+        sides = [v for _, v in value] if attribute.name == "routes" else [value]
+        bad = [v for v in sides if v not in ("left", "right", "top", "bottom")]
+        if bad:
+            raise InputError(f"SideLegends({attribute.name}=...): sides are 'left', 'right', 'top' or "
+                             f"'bottom', got {bad[0]!r}")
+
+    def destination(self, block) -> str:
+        table = dict(self.routes)
+        if block.title is not None and block.title in table:
+            return table[block.title]
+        return table.get(block.kind, self.default)
+
+    def gather(self, entries) -> "SideLegends":
+        keep = [b for b in entries if (self.kinds is None or b.kind in self.kinds) and self.destination(b) == self.here]
+        return attrs.evolve(self, blocks=keep)
+
 @attrs.frozen(kw_only=True)
 class ScaleBar(Panel):
     """A colour scale the length of the core (or ``length``), ticks away from it.
