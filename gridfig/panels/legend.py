@@ -530,6 +530,18 @@ class SideLegends(Legends):
     ``routes`` pairs a block's title or kind with a side (a title wins over a
     kind); blocks not routed go to ``default``. ``clustermap(legend_sides=...)``
     makes one per side.
+
+    Parameters
+    ----------
+    routes : mapping or sequence of pairs
+        Block title or kind -> side (``"left"``, ``"right"``, ``"top"``,
+        ``"bottom"``); a title wins over a kind.
+    here : str
+        The side this area is on: it keeps the blocks routed to it.
+    default : str
+        The side of the blocks ``routes`` does not name.
+
+    The other parameters are those of :class:`Legends`.
     """
 
     routes: tuple = attrs.field(default=(), converter=lambda v: tuple((k, side) for k, side in dict(v).items()))
