@@ -8,120 +8,25 @@ panels and renders it. The tree is returned, so it can be changed with
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 import numpy as np
 
+from . import seaborn_compat as compat
+from .cluster_result import ClusterMap, DendrogramResult
 from .errors import InputError, InputTypeError, quote_some
-from .layout import Cross, Rendered, render
-from .layout.decorate import outside
+from .layout import Cross, render
 from .leaves import Leaves
 from .panels import AnnotationStrip, Dendrogram, DotHeatmap, GroupDendrogram, Heatmap, Labels, Legends, Panel, Theme
 from .panels.colors import QUALITATIVE
-from .panels.groups import GroupBlocks, GroupTitles
-from .panels.legend import ScaleLegend, SideLegends
+from .panels.groups import AxisTitle, GroupBlocks, GroupTitles
+from .panels.legend import SideLegends
 from .units import to_inches
+
+__all__ = ["ClusterMap", "DendrogramResult", "clustered_heatmap", "clustermap"]
 
 #: Default cell edge when no figure size is given (body clipped to MIN..MAX_BODY).
 CELL = 0.25
 MIN_BODY, MAX_BODY = 2.5, 7.0
-
-
-@attrs.define
-class ClusterMap:
-    """What :func:`clustermap` returns.
-
-    Attributes
-    ----------
-    figure : Figure
-    axes : dict
-        Names -> Axes: ``heatmap``, ``row_dendrogram``, ``col_dendrogram``,
-        ``row_colors``, ``col_colors`` (the strip nearest the heatmap),
-        ``row_labels``, ``col_labels``, ``colorbar`` (the legend area holding
-        the colour scale) and ``legends`` (the first legend area: with
-        ``legend_sides`` each side's is ``"right/legends"``, ...), when present, plus every
-        panel by its layout path (``"left/group"``). With a split, each group
-        has its own Axes: ``heatmap[i,j]`` (row group i, column group j),
-        ``row_dendrogram[i]``, ``row_colors[i]``, ``col_dendrogram[j]``, ...
-        (``heatmap`` alone is then absent).
-    row_order, col_order : ndarray
-        Data positions of the displayed rows (top first) and columns (left
-        first), every group.
-    row_groups, col_groups : list
-        ``(group label, data positions in display order)`` per group, in
-        display order (one group, labelled ``None``, without a split).
-    row_leaves, col_leaves : Leaves
-        The leaf axes as drawn: groups, their clusterings, the tree between groups.
-    row_linkage, col_linkage : ndarray or None
-        The tree of all rows (columns); ``None`` when not clustered or split
-        (each group's tree is in ``row_leaves.chunks[i].clustering``).
-    data : DataFrame
-        The matrix as drawn (after ``z_score`` / ``standard_scale``), in data order.
-    layout : Cross
-        The tree that produced the figure.
-    rendered : Rendered
-    """
-
-    figure: Any
-    axes: dict
-    row_leaves: Leaves
-    col_leaves: Leaves
-    data: Any
-    layout: Cross
-    rendered: Rendered = attrs.field(repr=False)
-
-    @classmethod
-    def from_rendered(cls, rendered: Rendered) -> "ClusterMap":
-        """Read orders, linkages and data back from a rendered clustered-heatmap Cross."""
-        import pandas as pd
-
-        cross = rendered.layout
-        cp = rendered.plan.crosses[rendered.inner]
-        heat = cross.core
-        frame = pd.DataFrame(heat.data, index=list(heat.row_labels or range(heat.shape[0])),
-                             columns=list(heat.col_labels or range(heat.shape[1])))
-        return cls(figure=rendered.figure, axes=_named_axes(rendered, cp), row_leaves=cp.rows,
-                   col_leaves=cp.cols, data=frame, layout=cross, rendered=rendered)
-
-    @property
-    def row_order(self) -> np.ndarray:
-        return self.row_leaves.order
-
-    @property
-    def col_order(self) -> np.ndarray:
-        return self.col_leaves.order
-
-    @property
-    def row_groups(self) -> list:
-        return self.row_leaves.groups
-
-    @property
-    def col_groups(self) -> list:
-        return self.col_leaves.groups
-
-    @property
-    def row_linkage(self) -> np.ndarray | None:
-        return _whole_linkage(self.row_leaves)
-
-    @property
-    def col_linkage(self) -> np.ndarray | None:
-        return _whole_linkage(self.col_leaves)
-
-    def savefig(self, fname, **kwargs):
-        """Save the figure at the size it was made (see :meth:`Rendered.savefig`)."""
-        return self.rendered.savefig(fname, **kwargs)
-
-    @property
-    def data2d(self):
-        """The drawn matrix in display order."""
-        return self.data.iloc[self.row_order, self.col_order]
-
-
-def _whole_linkage(leaves: Leaves):
-    if leaves.split or leaves.chunks[0].clustering is None:
-        return None
-    return np.asarray(leaves.chunks[0].clustering.linkage)
 
 
 def _frame(data):
@@ -234,6 +139,7 @@ def _body(n: int) -> float:
 def clustered_heatmap(
     data,
     *,
+    pivot_kws: dict | None = None,
     method: str = "average",
     metric="euclidean",
     z_score: int | None = None,
@@ -292,6 +198,8 @@ def clustered_heatmap(
     split_blocks: bool = False,
     row_annotations=(),
     col_annotations=(),
+    tree_kws: dict | None = None,
+    axis_titles: bool = True,
     name: str | None = None,
     sized: bool = True,
 ) -> Cross:
@@ -303,7 +211,11 @@ def clustered_heatmap(
     Parameters
     ----------
     data : DataFrame or 2-D array
-        Numbers. Rows and columns are labelled by the index and columns.
+        Numbers. Rows and columns are labelled by the index and columns (a
+        MultiIndex entry ``("A", 1)`` is written ``A-1``, as in seaborn).
+    pivot_kws : dict, optional
+        Pivot a long DataFrame first: ``data.pivot(**pivot_kws)``, e.g.
+        ``dict(index="sample", columns="gene", values="count")`` (seaborn's).
     method, metric : str
         scipy's linkage method and distance metric names (``"average"``,
         ``"ward"``, ...; ``"euclidean"``, ``"correlation"``, ...).
@@ -311,14 +223,18 @@ def clustered_heatmap(
         Standardise each row (0) or column (1) before clustering and drawing,
         as in seaborn.
     row_cluster, col_cluster : bool
-        Cluster (and draw the dendrogram of) the rows / columns.
+        Cluster (and draw the dendrogram of) the rows / columns. Only
+        ``True`` or ``False``: anything else (a function, a string) is
+        refused; to cluster your own way pass ``row_linkage``.
     row_linkage, col_linkage : (n-1, 4) array, optional
         Precomputed linkage matrices, validated against the data.
     row_colors, col_colors : Series, DataFrame, list, optional
         Annotations drawn as coloured strips. Series and DataFrames are matched
         to the data by label (their order does not matter); lists by position.
-        A DataFrame gives one strip per column. Categories get distinct colours
-        (the same every run) and a legend.
+        A DataFrame gives one strip per column and a list of lists one per
+        list, the first outermost (farthest from the heatmap), as seaborn
+        draws them. Categories get distinct colours (the same every run) and
+        a legend; colour values (``"r"``, ``"C0"``, RGB tuples) are drawn as given.
     cmap : str or Colormap, optional
         Default ``"viridis"``, or ``"RdBu_r"`` when ``center`` is given.
     center, vmin, vmax, robust
@@ -407,6 +323,13 @@ def clustered_heatmap(
         Any panels (``gridfig.Bars``, ``Box``, ``Numbers``, your own, ...) beside the strips:
         rows on the left, columns on top, listed from the core outward. Their
         pandas data is matched to the data's labels.
+    tree_kws : dict, optional
+        The dendrograms' line style, seaborn's: ``colors`` (or ``color``),
+        ``linewidths`` (``linewidth``, ``lw``) and any other ``LineCollection``
+        keyword (``linestyles``, ``alpha``, ...).
+    axis_titles : bool
+        Write the data's ``index.name`` and ``columns.name`` (a MultiIndex's
+        names joined with ``-``) beyond the labels, as seaborn's axis labels.
     name : str, optional
         The node's path segment when it is composed into a Row or Column.
     sized : bool
@@ -421,6 +344,12 @@ def clustered_heatmap(
     from .clustering import cluster, scale
     from .clustering.split import split_leaves
 
+    row_cluster, col_cluster = compat.flag(row_cluster, "row_cluster"), compat.flag(col_cluster, "col_cluster")
+    for value, arg in ((robust, "robust"), (cbar, "cbar"), (legend, "legend"), (split_blocks, "split_blocks"),
+                       (optimal_ordering, "optimal_ordering"), (axis_titles, "axis_titles"), (sized, "sized")):
+        compat.flag(value, arg)
+    style = compat.tree_style(tree_kws)
+    data = compat.pivot(data, pivot_kws)
     if np.ma.isMaskedArray(data):
         # masked cells are missing: hidden, left out of the colour limits and compared
         # pairwise-complete when clustering (seaborn turns them into NaN and cannot cluster)
@@ -434,7 +363,7 @@ def clustered_heatmap(
     values = frame.to_numpy(dtype=float)
     n_rows, n_cols = values.shape
     clustered = _cluster_matrix(values, frame, dot_size, cluster_on)
-    row_names, col_names = [str(v) for v in frame.index], [str(v) for v in frame.columns]
+    row_names, col_names = compat.tick_texts(frame.index), compat.tick_texts(frame.columns)
     split_gap = to_inches(split_gap, "split_gap")
     if split_order is not None and not (split_order == "cluster" or isinstance(split_order, (list, tuple))):
         raise InputError(f"split_order: expected None, 'cluster' or a list of group labels, got {split_order!r}")
@@ -482,8 +411,9 @@ def clustered_heatmap(
                   if s.mode == "categories" else s for s in col_strips]
 
     sides: dict[str, list] = {"left": [], "right": [], "top": [], "bottom": []}
-    sides["left"] += row_strips + _panels(row_annotations, "row_annotations")
-    sides["top"] += col_strips + _panels(col_annotations, "col_annotations")
+    # seaborn draws a DataFrame's first column outermost; stacks are listed from the core outward
+    sides["left"] += row_strips[::-1] + _panels(row_annotations, "row_annotations")
+    sides["top"] += col_strips[::-1] + _panels(col_annotations, "col_annotations")
     if split_blocks:
         if rows.split:
             sides["left"].append(GroupBlocks(size=ssize, name="row_blocks"))
@@ -508,6 +438,13 @@ def clustered_heatmap(
             raise InputError(f"{'row' if what == 'yticklabels' else 'col'}_label_side: expected one of "
                              f"{valid}, got {side!r}")
         sides[side].append(Labels(texts=texts, rotation=rot, show=show))
+    for index, side, what in ((frame.index, row_label_side, "row"), (frame.columns, col_label_side, "col")):
+        title = compat.index_title(index) if axis_titles else None
+        if title is not None:  # the side was checked above when there are labels
+            if side not in (("left", "right") if what == "row" else ("top", "bottom")):
+                raise InputError(f"{what}_label_side: expected one of "
+                                 f"{('left', 'right') if what == 'row' else ('top', 'bottom')}, got {side!r}")
+            sides[side].append(AxisTitle(text=title, name=f"{what}_title"))
     # dendrograms go outermost, so labels on their side sit next to the rows they name
     for leaves, cluster_it, side, cut, arg in ((rows, row_cluster, "left", row_cut, "row_cut"),
                                                (cols, col_cluster, "top", col_cut, "col_cut")):
@@ -516,9 +453,9 @@ def clustered_heatmap(
                              f"(each with its own tree); drop {arg}, or split by the cut: "
                              f"{arg[:3]}_split={cut}")
         if cluster_it:
-            sides[side].append(Dendrogram(size=dsize, cut=cut))
+            sides[side].append(Dendrogram(size=dsize, cut=cut, **style))
             if leaves.parent is not None:
-                sides[side].append(GroupDendrogram(size=dsize / 2))
+                sides[side].append(GroupDendrogram(size=dsize / 2, **style))
     for leaves, spec, side, arg, valid in (
             (rows, row_split_titles, row_split_title_side, "row_split_title_side", ("left", "right")),
             (cols, col_split_titles, col_split_title_side, "col_split_title_side", ("top", "bottom"))):
@@ -533,6 +470,8 @@ def clustered_heatmap(
     if has_blocks and legend_side is not None:
         kinds = None if legend else ("scale", "sizes")
         for side, area in _legend_areas(legend_side, legend_sides, kinds, heat, sides):
+            if not legend_sides:  # strips are drawn first-outermost; their legends keep the given order
+                area = attrs.evolve(area, order=_legend_order(heat, row_strips, col_strips))
             sides[side].append(area)
 
     width, height = _cell(cell_size, 0, n_cols), _cell(cell_size, 1, n_rows)
@@ -544,9 +483,91 @@ def clustered_heatmap(
     return Cross(core=heat, gap=gap, rows=rows, cols=cols, name=name, width=width, height=height, **sides)
 
 
-def clustermap(data, *, figsize=None, ax=None, dpi: float | None = None, theme: Theme | None = None,
-               fontsize: float | None = None, **kwargs) -> ClusterMap:
+def clustermap(
+    data,
+    *,
+    pivot_kws: dict | None = None,
+    method: str = "average",
+    metric="euclidean",
+    z_score: int | None = None,
+    standard_scale: int | None = None,
+    row_cluster: bool = True,
+    col_cluster: bool = True,
+    row_linkage=None,
+    col_linkage=None,
+    row_colors=None,
+    col_colors=None,
+    cmap=None,
+    center: float | None = None,
+    vmin: float | None = None,
+    vmax: float | None = None,
+    robust: bool = False,
+    norm=None,
+    annot=None,
+    fmt: str = ".2g",
+    annot_kws: dict | None = None,
+    mask=None,
+    linewidths: float = 0.0,
+    linecolor="white",
+    layers=(),
+    cbar_kws: dict | None = None,
+    dot_size=None,
+    dot_kws: dict | None = None,
+    cluster_on: str = "data",
+    optimal_ordering: bool = False,
+    row_cut: int | None = None,
+    col_cut: int | None = None,
+    xticklabels="auto",
+    yticklabels="auto",
+    label_rows=None,
+    label_cols=None,
+    row_label_side: str = "right",
+    col_label_side: str = "bottom",
+    col_label_rotation: float = 90,
+    row_label_rotation: float = 0,
+    cbar: bool = True,
+    cbar_label: str | None = None,
+    legend: bool = True,
+    legend_side: str = "right",
+    legend_sides: dict | None = None,
+    gap="1mm",
+    dendrogram_size="12mm",
+    strip_size="4mm",
+    cell_size=None,
+    row_split=None,
+    col_split=None,
+    split_gap="2mm",
+    split_order=None,
+    row_split_titles=None,
+    col_split_titles=None,
+    row_split_title_side: str = "left",
+    col_split_title_side: str = "top",
+    split_blocks: bool = False,
+    row_annotations=(),
+    col_annotations=(),
+    tree_kws: dict | None = None,
+    axis_titles: bool = True,
+    name: str | None = None,
+    figsize=None,
+    ax=None,
+    dpi: float | None = None,
+    theme: Theme | None = None,
+    fontsize: float | None = None,
+    dendrogram_ratio=None,
+    colors_ratio=None,
+    cbar_pos=compat.LEGEND,
+    square: bool = False,
+) -> ClusterMap:
     """Draw an annotated, hierarchically clustered heatmap.
+
+    Every argument of :func:`clustered_heatmap` (seaborn's names: ``pivot_kws``,
+    ``method``, ``metric``, ``z_score``, ``standard_scale``, ``row_cluster``,
+    ``col_cluster``, ``row_linkage``, ``col_linkage``, ``row_colors``,
+    ``col_colors``, ``cmap``, ``center``, ``vmin``, ``vmax``, ``robust``,
+    ``norm``, ``annot``, ``fmt``, ``annot_kws``, ``mask``, ``linewidths``,
+    ``linecolor``, ``cbar_kws``, ``xticklabels``, ``yticklabels``,
+    ``tree_kws``; and gridfig's own), with the same defaults, plus how the
+    figure is made. docs/from_seaborn.md maps every seaborn argument.
 
     Parameters
     ----------
@@ -559,30 +580,81 @@ def clustermap(data, *, figsize=None, ax=None, dpi: float | None = None, theme: 
         Draw into this region of an existing figure (never resized).
     dpi, theme, fontsize
         Resolution of a new figure; fonts, lines and colours.
-    **kwargs
-        Everything :func:`clustered_heatmap` takes (seaborn's names: ``method``,
-        ``metric``, ``z_score``, ``standard_scale``, ``row_cluster``,
-        ``col_cluster``, ``row_linkage``, ``col_linkage``, ``row_colors``,
-        ``col_colors``, ``cmap``, ``center``, ``vmin``, ``vmax``, ``robust``, ``norm``,
-        ``annot``, ``fmt``, ``annot_kws``, ``mask``, ``linewidths``, ``linecolor``, ``cbar_kws``;
-        ``layers``;
-        and ``optimal_ordering``, ``row_cut``, ``col_cut``, ``xticklabels``, ``yticklabels``,
-        ``label_rows``, ``label_cols``, label sides and rotations, ``cbar``,
-        ``cbar_label``, ``legend``, ``legend_side``, ``gap``,
-        ``dendrogram_size``, ``strip_size``, ``cell_size``).
+    dendrogram_ratio, colors_ratio : float or (float, float), optional
+        seaborn's sizes: the row dendrogram (each row strip) is this fraction
+        of the figure's width, the column one of its height; a pair gives
+        (rows, columns). The fraction is of the size asked for (``figsize``,
+        or the region of ``ax``) and becomes a length in inches once; with a
+        figure sized by its content, it is a fraction of the heatmap body.
+        Instead of ``dendrogram_size`` / ``strip_size``.
+    cbar_pos : (left, bottom, width, height), None or "legend"
+        seaborn's colour-bar rectangle, in fractions of the figure (of the
+        region of ``ax``): the colour bar is drawn there, over whatever is
+        there (a warning names the panels it covers), outside the layout,
+        as seaborn does. ``None`` draws no colour
+        bar. ``"legend"`` (the default) puts it in the measured legend area,
+        where nothing overlaps it.
+    square : bool
+        Square cells: the largest that fit the room the body gets (the body
+        is centred in it). seaborn ignores ``square`` in a clustermap.
 
     Returns
     -------
     ClusterMap
     """
+    tree_args = {k: v for k, v in locals().items() if k in _TREE_ARGS}
+    from . import validate
+    from .layout.host import find_host
+
     if fontsize is not None and not fontsize > 0:
         raise InputError(f"fontsize: expected a positive number of points, got {fontsize!r}")
     if theme is None:
         theme = Theme(fontsize=fontsize) if fontsize is not None else Theme()
+    square = compat.flag(square, "square")
+    cbar_pos = compat.check_cbar_pos(cbar_pos)
+    ratios = compat.check_ratios(dendrogram_ratio, colors_ratio, dendrogram_size, strip_size, _TREE_DEFAULTS)
+    placed = isinstance(cbar_pos, tuple) and compat.flag(cbar, "cbar")
+    placed_kws = compat.placed_cbar_kws(cbar_kws, cbar_label) if placed else None
+    if cbar_pos is None or placed:
+        tree_args["cbar"] = False  # no scale in the legend area
+    if square and isinstance(cell_size, (tuple, list)) and len(cell_size) == 2 \
+            and to_inches(cell_size[0], "cell_size") != to_inches(cell_size[1], "cell_size"):
+        raise InputError(f"square: cells cannot be square with cell_size={cell_size!r}; drop one of them")
+    host = find_host(ax, validate.figsize(figsize))  # checked, not touched
+    region = host.size
+    tree_args["data"] = data = compat.pivot(data, pivot_kws)
+    tree_args["pivot_kws"] = None
     sized = figsize is None and ax is None
-    cross = clustered_heatmap(data, sized=sized, **kwargs)
+    cross = clustered_heatmap(sized=sized, **tree_args)
+    if ratios != (None, None):
+        body = (cross.width, cross.height)
+        reference = [region[i] if region is not None and region[i] is not None else
+                     body[i] if body[i] is not None else _body(cross.shape[1 - i]) for i in (0, 1)]
+        cross = compat.apply_ratios(cross, *ratios, reference)
+    if square and cell_size is None:
+        dpi_now = host.root.dpi if host.fig is not None else (dpi or _rc_dpi())
+        cross = compat.square_cells(cross, None if sized else region, dpi=dpi_now, theme=theme)
     rendered = render(cross, figsize=figsize, ax=ax, dpi=dpi, theme=theme)
-    return ClusterMap.from_rendered(rendered)
+    colorbar = None
+    if placed:
+        heat = rendered.plan.crosses[rendered.inner].core.panel
+        colorbar = compat.placed_colorbar(rendered, heat, cbar_pos, placed_kws)
+    return ClusterMap.from_rendered(rendered, index=getattr(data, "index", None),
+                                    columns=getattr(data, "columns", None), colorbar=colorbar)
+
+
+def _rc_dpi() -> float:
+    import matplotlib
+
+    return float(matplotlib.rcParams["figure.dpi"])
+
+
+def _legend_order(heat, row_strips, col_strips):
+    """Legends in the order the annotations were given, after the heatmap's own, when a side has
+    several strips (they are drawn first-outermost, and legends would otherwise follow the stack)."""
+    if len(row_strips) < 2 and len(col_strips) < 2:
+        return None
+    return tuple([b.title for b in heat.legend_entries()] + [s.label for s in row_strips + col_strips])
 
 
 def _cluster_matrix(values, frame, dot_size, cluster_on: str) -> np.ndarray:
@@ -609,45 +681,12 @@ def _cell(cell_size, axis: int, n: int):
     return to_inches(cell_size, "cell_size") * n
 
 
-def _named_axes(rendered: Rendered, cp) -> dict:
-    """seaborn-style names for the Axes of a clustered heatmap, ``name[i]`` per group of a split."""
-    axes = rendered.axes
-    out = dict(axes)
-    inner = rendered.inner
+def _tree_params() -> tuple[frozenset, dict]:
+    import inspect
 
-    def cells(placed) -> list:
-        return [(outside(p, inner), chunk) for p, chunk in placed.cells]
+    params = inspect.signature(clustered_heatmap).parameters
+    return frozenset(params) - {"sized"}, {k: p.default for k, p in params.items()}
 
-    def first(sides, kind):
-        for side in sides:
-            for placed in cp.sides[side]:
-                if type(placed.panel) is kind:
-                    return placed
-        return None
 
-    names = {
-        "heatmap": cp.core,
-        "row_dendrogram": first(("left",), Dendrogram),
-        "col_dendrogram": first(("top",), Dendrogram),
-        "row_colors": first(("left",), AnnotationStrip),
-        "col_colors": first(("top",), AnnotationStrip),
-        "row_labels": first(("left", "right"), Labels),
-        "col_labels": first(("top", "bottom"), Labels),
-    }
-    areas = [pl for side in ("right", "left", "top", "bottom") for pl in cp.sides[side]
-             if isinstance(pl.panel, Legends)]  # several with legend_sides=
-    names["legends"] = areas[0] if areas else None
-    names["colorbar"] = next((pl for pl in areas if any(isinstance(b, ScaleLegend) for b in pl.panel.blocks or ())),
-                             None)
-    for name, placed in names.items():
-        if placed is None:
-            continue
-        for path, chunk in cells(placed):
-            if path not in axes:
-                continue
-            if chunk is None:
-                out[name] = axes[path]
-            else:
-                key = f"{chunk[0]},{chunk[1]}" if isinstance(chunk, tuple) else str(chunk)
-                out[f"{name}[{key}]"] = axes[path]
-    return out
+#: clustermap passes these on to clustered_heatmap; their defaults are checked equal by the tests.
+_TREE_ARGS, _TREE_DEFAULTS = _tree_params()

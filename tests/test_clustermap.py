@@ -506,10 +506,12 @@ def test_dataframe_annotations_give_one_strip_each():
         for i, k in enumerate(g.row_order):
             assert_colour(got[i], legends[column][ann.loc[data.index[k], column]])
         boxes[column] = axes_inches(g.axes[path])
-    # the first column is nearest the heatmap, 1 mm apart
+    # seaborn's order: the first column outermost, the last nearest the heatmap, 1 mm apart
     heat = axes_inches(g.axes["heatmap"])
-    assert heat[0] - boxes["tissue"][2] == pytest.approx(1 * MM, abs=TOL)
-    assert boxes["tissue"][0] - boxes["batch"][2] == pytest.approx(1 * MM, abs=TOL)
+    assert heat[0] - boxes["batch"][2] == pytest.approx(1 * MM, abs=TOL)
+    assert boxes["batch"][0] - boxes["tissue"][2] == pytest.approx(1 * MM, abs=TOL)
+    # the legends keep the columns' order
+    assert list(legends)[-2:] == ["tissue", "batch"]
     # the strips of one figure do not share colours
     assert not set(map(tuple, legends["tissue"].values())) & set(map(tuple, legends["batch"].values()))
 

@@ -12,6 +12,7 @@ import warnings
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import attrs
 import numpy as np
 from matplotlib.colors import to_rgba
 import pandas as pd
@@ -192,7 +193,8 @@ VALUE_PANELS = [
 @pytest.mark.parametrize("side,split", CASES)
 @pytest.mark.parametrize("name,make", VALUE_PANELS, ids=[n for n, _ in VALUE_PANELS])
 def test_the_value_axis_is_inside_its_room_and_overlaps_no_other_text(side, split, name, make):
-    out = render(side, make(), split)
+    # 15 mm: room for two 10 pt tick labels or more (a thinner panel keeps fewer, tested below)
+    out = render(side, attrs.evolve(make(), size="15mm"), split)
     fig = out.figure
     renderer = fig.canvas.get_renderer()
     fig.draw_without_rendering()
@@ -230,6 +232,25 @@ def test_the_value_axis_is_inside_its_room_and_overlaps_no_other_text(side, spli
         e = t.get_window_extent(renderer)
         hits = [o.get_text() for o, oe in others if overlap(e, oe)]
         assert not hits, (t.get_text(), hits)
+    own = [t.get_window_extent(renderer) for t in ticks if t.get_text()]
+    assert not any(overlap(a, b) for k, a in enumerate(own) for b in own[k + 1:])
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("side", SIDES)
+@pytest.mark.parametrize("size", ["5mm", "8mm"])
+@pytest.mark.parametrize("name,make", VALUE_PANELS[:2], ids=[n for n, _ in VALUE_PANELS[:2]])
+def test_a_narrow_panel_keeps_only_the_tick_labels_that_fit(side, size, name, make):
+    """A value axis across a thin panel (issue: '0.5' and '1' written over each other at 10 pt)."""
+    out = render(side, attrs.evolve(make(), size=size), False, others=False)
+    fig = out.figure
+    renderer = fig.canvas.get_renderer()
+    fig.draw_without_rendering()
+    ax = out.axes[f"{side}/{name}"]
+    labels = [t for t in ax.texts if re.fullmatch(r"-?[\d.]+(e[-+]?\d+)?", t.get_text())]
+    assert labels, "no tick label at all"
+    boxes = sorted((t.get_window_extent(renderer) for t in labels), key=lambda b: (b.x0, b.y0))
+    assert not any(overlap(a, b) for k, a in enumerate(boxes) for b in boxes[k + 1:]), [t.get_text() for t in labels]
     plt.close(fig)
 
 

@@ -89,6 +89,9 @@ class Dendrogram(Panel):
     palette : str, optional
         Qualitative colormap for the clusters (default ``tab10``, distinct
         hues beyond).
+    line_kws : dict, optional
+        More keywords for the tree's ``LineCollection`` (``linestyles``,
+        ``alpha``, ...); seaborn's ``tree_kws`` arrive here.
     size : length
         Depth away from the core; default 12 mm.
     """
@@ -100,6 +103,7 @@ class Dendrogram(Panel):
     line_width: float | None = None
     cut: int | None = None
     palette: str | None = None
+    line_kws: dict | None = attrs.field(default=None, eq=False)
 
     kind: ClassVar[str] = "dendrogram"
     default_size: ClassVar[float] = to_inches("12mm")
@@ -164,6 +168,7 @@ class Dendrogram(Panel):
                 linewidths=ctx.theme.line_width if self.line_width is None else self.line_width,
                 capstyle="butt",
                 joinstyle="miter",
+                **(self.line_kws or {}),
             )
             ax.add_collection(lines, autolim=False)
         ctx.set_away_limits(ax, 0.0, top * 1.02 if top > 0 else 1.0)
@@ -199,6 +204,7 @@ class GroupDendrogram(Panel):
 
     color: str | None = None
     line_width: float | None = None
+    line_kws: dict | None = attrs.field(default=None, eq=False)
 
     kind: ClassVar[str] = "group_dendrogram"
     default_size: ClassVar[float] = to_inches("6mm")
@@ -228,6 +234,6 @@ class GroupDendrogram(Panel):
         top = float(Z[:, 2].max()) or 1.0
         lines = LineCollection(ctx.segments(along, height), colors=self.color or ctx.theme.line_color,
                                linewidths=ctx.theme.line_width if self.line_width is None else self.line_width,
-                               capstyle="butt", joinstyle="miter")
+                               capstyle="butt", joinstyle="miter", **(self.line_kws or {}))
         ax.add_collection(lines, autolim=False)
         ctx.set_away_limits(ax, 0.0, top * 1.02)

@@ -94,6 +94,47 @@ class GroupTitles(Panel):
 
 
 @attrs.frozen(kw_only=True)
+class AxisTitle(GroupTitles):
+    """One title centred along the whole axis, across every group: the name of the rows or columns.
+
+    ``clustermap`` writes a DataFrame's ``index.name`` and ``columns.name``
+    with it, beyond the labels (seaborn's y and x axis labels).
+
+    Parameters
+    ----------
+    text : str
+    rotation, fontsize
+        As for :class:`GroupTitles`.
+    """
+
+    text: str = ""
+
+    kind: ClassVar[str] = "axis_title"
+    spans_groups: ClassVar[bool] = True
+
+    def bind(self, leaves) -> "AxisTitle":
+        if not isinstance(self.text, str):
+            raise InputError(f"{self.label}: expected a str, got {type(self.text).__name__} {self.text!r}")
+        return self
+
+    def title(self, leaves, chunk: int | None) -> str:
+        return self.text
+
+    def measure(self, ctx: MeasureContext) -> Extent:
+        w, h = ctx.text.size(self.text, self.fontsize or ctx.theme.fontsize)
+        a0, a1, b0, b1 = anchored_box(w, h, ctx.side, self._align(ctx.side))
+        half = (ctx.along or 0.0) / 2
+        return Extent(thickness=TITLE_PAD - a0 + a1 if self.text else 0.0,
+                      before=max(0.0, -(half + b0)), after=max(0.0, b1 - half))
+
+    def draw(self, ax, ctx: DrawContext) -> None:
+        ctx.set_away_limits(ax, 0.0, ctx.thickness)
+        x, y = ctx.xy(ctx.along_extent / 2, TITLE_PAD)
+        ax.text(x, y, self.text, fontsize=self.fontsize or ctx.theme.fontsize, color=ctx.theme.text_color,
+                parse_math=False, clip_on=False, **self._align(ctx.side))
+
+
+@attrs.frozen(kw_only=True)
 class GroupBlocks(Panel):
     """A block of colour the length of each group of a split axis (ComplexHeatmap's ``anno_block``).
 

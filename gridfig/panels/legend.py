@@ -94,11 +94,18 @@ def draw_colorbar(ax, box, *, cmap, norm, fontsize, color, location=None, orient
     The scale is a real Colorbar of a ScalarMappable sharing ``norm``: any norm and locator
     works, and changing the norm later redraws the scale.
     """
+    cax = ax.inset_axes(list(box), transform=ax.transData)
+    return colorbar_in(cax, cmap=cmap, norm=norm, fontsize=fontsize, color=color, location=location,
+                       orientation=orientation, ticks=ticks, format=format, extend=extend, label=label)
+
+
+def colorbar_in(cax, *, cmap, norm, fontsize, color, location=None, orientation="vertical",
+                ticks=None, format=None, extend=None, label=None):
+    """The styled :class:`matplotlib.colorbar.Colorbar` of :func:`draw_colorbar`, in the Axes ``cax``."""
     from matplotlib.cm import ScalarMappable
     from matplotlib.colorbar import Colorbar
     from matplotlib.ticker import NullFormatter
 
-    cax = ax.inset_axes(list(box), transform=ax.transData)
     cax.set_label("colorbar")
     kw = dict(location=location) if location is not None else dict(orientation=orientation)
     if extend is not None:

@@ -156,13 +156,27 @@ class ValuePanel(Panel):
             return Extent(thickness=thickness)
         fontsize = self.fontsize or ctx.theme.fontsize
         line = ctx.text.line_height(fontsize)
-        most = int(np.clip(thickness / (2.2 * line), 2, 5))
-        ticks = tuple(scale_ticks(Normalize(*self.value_limits()), most=most))
-        labels = tuple(fmt(t) for t in ticks)
         end = ctx.axis_end
         align = end_alignment(ctx.side, "along", end)
-        boxes = [anchored_box(*ctx.text.size(s, fontsize), ctx.side, align) for s in labels]
-        inset = min(max([max(-b[0], b[1]) for b in boxes], default=0.0), thickness / 4)
+        lo, hi = self.value_limits()
+
+        def axis_at(most):
+            ticks = tuple(scale_ticks(Normalize(lo, hi), most=most))
+            labels = tuple(fmt(t) for t in ticks)
+            boxes = [anchored_box(*ctx.text.size(s, fontsize), ctx.side, align) for s in labels]
+            inset = min(max([max(-b[0], b[1]) for b in boxes], default=0.0), thickness / 4)
+            at = inset + (np.asarray(ticks) - lo) / (hi - lo) * (thickness - 2 * inset)
+            return ticks, labels, boxes, inset, at
+
+        # as many ticks as the panel's thickness holds without their labels touching
+        for most in range(int(np.clip(thickness / (2.2 * line), 2, 5)), 1, -1):
+            ticks, labels, boxes, inset, at = axis_at(most)
+            if _apart(at, boxes):
+                break
+        else:  # even the fewest overlap: of the finest ticks, every label that clears the one before
+            ticks, labels, boxes, inset, at = axis_at(5)
+            keep = _thinned(at, boxes)
+            ticks, labels, boxes = (tuple(v[k] for k in keep) for v in (ticks, labels, boxes))
         # how far the labels reach past the end: along the leaves after, back against them before
         reach = max([b[3] if end == "after" else -b[2] for b in boxes], default=0.0)
         room = TICK + PAD + reach
@@ -192,6 +206,25 @@ class ValuePanel(Panel):
     def draw_values(self, ax, ctx: DrawContext) -> None:  # pragma: no cover - abstract
         """Draw the data; the away limits are the value axis' (data units), leaves as in the canonical frame."""
         raise NotImplementedError
+
+
+#: Least space between two value-axis labels, in inches.
+LABEL_GAP = to_inches("0.5mm")
+
+
+def _apart(at, boxes) -> bool:
+    """True when no two tick labels (tick positions ``at``, extents ``boxes`` away from the core) touch."""
+    spans = sorted((a + b[0], a + b[1]) for a, b in zip(at, boxes))
+    return all(nxt[0] - prev[1] >= LABEL_GAP for prev, nxt in zip(spans, spans[1:]))
+
+
+def _thinned(at, boxes) -> list[int]:
+    """Indices of the tick labels kept, from the lowest value up, each clear of the last one kept."""
+    keep: list[int] = []
+    for k in np.argsort(at):
+        if not keep or at[k] + boxes[k][0] - (at[keep[-1]] + boxes[keep[-1]][1]) >= LABEL_GAP:
+            keep.append(int(k))
+    return sorted(keep)
 
 
 def _colors(colors, n: int, who: str) -> list:
