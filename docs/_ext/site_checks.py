@@ -73,11 +73,23 @@ def _described_in(doc: str) -> set[str]:
     return names
 
 
+_DELEGATES = re.compile(r"Every argument of :func:`~?(?:gridfig\.)?(\w+)`")
+
+
 def described_parameters(obj) -> set[str]:
-    """Parameters described in ``obj``'s docstring (and its gridfig base classes' docstrings)."""
+    """Parameters described in ``obj``'s docstring (and its gridfig base classes' docstrings).
+
+    A function whose docstring says "Every argument of :func:`other`" (``clustermap``
+    of ``clustered_heatmap``) has those described on the page it links to.
+    """
+    import gridfig
+
     owners = [obj]
     if inspect.isclass(obj):
         owners += [b for b in obj.__mro__[1:] if b.__module__.startswith("gridfig")]
+    for name in _DELEGATES.findall(inspect.getdoc(obj) or ""):
+        if callable(getattr(gridfig, name, None)) and getattr(gridfig, name) is not obj:
+            owners.append(getattr(gridfig, name))
     names: set[str] = set()
     for owner in owners:
         names |= _described_in(inspect.getdoc(owner) or "") if owner.__doc__ else set()

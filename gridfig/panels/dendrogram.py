@@ -200,6 +200,8 @@ class GroupDendrogram(Panel):
         Line colour; the theme's line colour by default.
     line_width : float, optional
         Line width in points; the theme's by default.
+    line_kws : dict, optional
+        More keywords for the tree's ``LineCollection``, as for :class:`Dendrogram`.
     """
 
     color: str | None = None
