@@ -20,7 +20,7 @@ from .panels import AnnotationStrip, Dendrogram, DotHeatmap, GroupDendrogram, He
 from .panels.colors import QUALITATIVE
 from .panels.groups import AxisTitle, GroupBlocks, GroupTitles
 from .panels.legend import SideLegends
-from .units import to_inches
+from .units import FigSize, to_inches
 
 __all__ = ["ClusterMap", "DendrogramResult", "clustered_heatmap", "clustermap"]
 
@@ -548,7 +548,7 @@ def clustermap(
     tree_kws: dict | None = None,
     axis_titles: bool = True,
     name: str | None = None,
-    figsize=None,
+    figsize: FigSize | None = None,
     ax=None,
     dpi: float | None = None,
     theme: Theme | None = None,

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Union
+from numbers import Real
+from typing import Optional, Tuple, Union
 
 from .errors import InputError, InputTypeError
 
-Length = Union[float, int, str]
+Length = Union[float, int, Real, str]
+#: A figure or region size: (width, height), either ``None`` to derive it from the content.
+FigSize = Tuple[Optional[Length], Optional[Length]]
 
 #: inches per unit
 UNITS = {"in": 1.0, "inch": 1.0, "mm": 1 / 25.4, "cm": 1 / 2.54, "pt": 1 / 72.0}

@@ -21,7 +21,7 @@ import attrs
 
 from ..output import save_reproducibly
 from ..panels.base import Theme
-from ..units import to_inches
+from ..units import FigSize, to_inches
 from .build import Builder
 from .decorate import draw_debug, draw_letters, letter_space, outside, with_legend_area
 from .draw import draw_all
@@ -135,7 +135,7 @@ class _Paths(dict):
 def render(
     tree,
     *,
-    figsize=None,
+    figsize: FigSize | None = None,
     ax=None,
     dpi: float | None = None,
     theme: Theme | None = None,
