@@ -1,5 +1,14 @@
-"""Regenerate the images in docs/images: ``python docs/make_images.py``."""
+"""Regenerate the images in docs/images: ``python docs/make_images.py``.
 
+These are the images the Markdown pages (and README.md) show, so that they
+read well on GitHub too. The site's gallery (docs/gallery/) is drawn by the
+docs build itself; three of its scripts also make images here (splits,
+figure 1, the showcase), and the code blocks of heatmap.md make its images.
+"""
+
+import os
+import re
+import runpy
 from pathlib import Path
 
 import matplotlib
@@ -12,7 +21,8 @@ from scipy.cluster.hierarchy import linkage  # noqa: E402
 
 import gridfig as gf  # noqa: E402
 
-HERE = Path(__file__).parent / "images"
+DOCS = Path(__file__).parent
+HERE = DOCS / "images"
 
 
 @attrs.frozen(kw_only=True)
@@ -90,10 +100,25 @@ def main():
         make().savefig(HERE / f"{name}.png", dpi=110)
     gf.demo.seed_figure().savefig(HERE / "seed.png", dpi=110)
     gf.render(bars_tree(), figsize=(5, 4)).savefig(HERE / "bars.png", dpi=110)
-    import runpy
+    gallery = DOCS / "gallery"
+    runpy.run_path(str(gallery / "plot_splits.py"))["figure"]().savefig(HERE / "splits.png", dpi=110)
+    runpy.run_path(str(gallery / "plot_showcase.py"))["showcase"]().savefig(HERE / "showcase.png", dpi=110)
+    figure1 = runpy.run_path(str(gallery / "plot_figure1.py"))["figure1"]()
+    gf.render(figure1, figsize=("183mm", "150mm"), letters="a", legend="right").savefig(HERE / "figure1.png", dpi=150)
+    heatmap_page_images()
 
-    splits = runpy.run_path(str(Path(__file__).parent / "gallery_splits.py"))
-    splits["figure"]().savefig(HERE / "splits.png", dpi=110)
+
+def heatmap_page_images():
+    """The images of docs/heatmap.md: its code blocks, run in docs/images."""
+    blocks = re.findall(r"```python\n(.*?)```", (DOCS / "heatmap.md").read_text(), re.S)
+    here = os.getcwd()
+    os.chdir(HERE)
+    try:
+        namespace: dict = {"__name__": "__images__"}
+        for code in blocks:
+            exec(compile(code, "docs/heatmap.md", "exec"), namespace)
+    finally:
+        os.chdir(here)
 
 
 if __name__ == "__main__":

@@ -255,8 +255,10 @@ def clustered_heatmap(
         The colour scale's ``ticks``, ``format``, ``extend``, ``label``, ``orientation``, ``length``.
     dot_size : 2-D array or DataFrame, optional
         Draw a dot per cell (:class:`~gridfig.DotHeatmap`): colour from ``data``,
-        area from this matrix (a DataFrame is matched by label). ``dot_kws``
-        goes to the DotHeatmap (``size_range``, ``size_norm``, ``size_title``, ``color``).
+        area from this matrix (a DataFrame is matched by label).
+    dot_kws : dict, optional
+        Keyword arguments of the :class:`~gridfig.DotHeatmap` (``size_range``,
+        ``size_norm``, ``size_title``, ``color``).
     cluster_on : {"data", "size"}
         The matrix rows and columns are clustered on: ``data`` (the colours,
         after scaling) or ``"size"`` (``dot_size``, as given).

@@ -96,6 +96,8 @@ class Leaves:
     parent : Clustering, optional
         A tree over the chunks (its leaf ``i`` is chunk ``parent_chunk[i]``),
         drawn as the tree between groups.
+    parent_chunk : tuple of int, optional
+        For each leaf of ``parent``, the index of its chunk.
     axis : int
         0 for a core's rows, 1 for its columns (set when the tree is planned;
         messages use it).

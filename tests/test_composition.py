@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def figure1():
-    spec = importlib.util.spec_from_file_location("gallery", ROOT / "docs" / "gallery_figure1.py")
+    spec = importlib.util.spec_from_file_location("gallery", ROOT / "docs" / "gallery" / "plot_figure1.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod.figure1()
@@ -133,7 +133,7 @@ def test_heatmap_list_shares_the_first_row_order():
     labels_a = np.asarray(a_cross.core.row_labels)[rows_a]
     # (b) was given its genes in another order; it shows them in (a)'s order, matched by label
     shown = out.axes["0/response/heatmap"].images[0].get_array()
-    spec = importlib.util.spec_from_file_location("gallery", ROOT / "docs" / "gallery_figure1.py")
+    spec = importlib.util.spec_from_file_location("gallery", ROOT / "docs" / "gallery" / "plot_figure1.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     texts = [t.get_text() for t in out.axes["0/response/right/labels"].texts]

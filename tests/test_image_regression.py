@@ -60,7 +60,7 @@ def seed():
 
 
 def figure1():
-    """docs/gallery_figure1.py: two heatmaps sharing rows, a scatter and bars, lettered, legends on the right."""
+    """docs/gallery/plot_figure1.py: two heatmaps sharing rows, a scatter and bars, lettered, legends on the right."""
     return gf.render(gallery_module().figure1(), figsize=("183mm", "150mm"), letters="a", legend="right", dpi=DPI)
 
 

@@ -2,7 +2,7 @@
 
 ``Rendered.savefig`` / ``ClusterMap.savefig`` fix matplotlib's SVG hash
 salt and leave the creation dates out of SVG and PDF. Checked for the seed
-figure and for a composed figure (docs/gallery_figure1.py): the same figure
+figure and for a composed figure (docs/gallery/plot_figure1.py): the same figure
 saved twice, two figures made from the same input in one process, and the
 same again in two other Python processes with different hash seeds (so no
 set or dict order of strings can leak into the files).
@@ -27,8 +27,8 @@ FORMATS = ("svg", "pdf", "png")
 
 
 def gallery_module():
-    """docs/gallery_figure1.py, imported from its path (docs/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("gallery_figure1", ROOT / "docs" / "gallery_figure1.py")
+    """docs/gallery/plot_figure1.py, imported from its path (docs/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("gallery_figure1", ROOT / "docs" / "gallery" / "plot_figure1.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

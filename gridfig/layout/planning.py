@@ -94,7 +94,17 @@ class Plan:
 
 
 def plan(tree) -> Plan:
-    """Bind the tree's data: leaves per axis, panels bound, legend areas filled (see the module doc)."""
+    """Bind the tree's data: leaves per axis, panels bound, legend areas filled (see the module doc).
+
+    Parameters
+    ----------
+    tree : Node, Panel or Plan
+        The tree to plan (a bare panel is wrapped in a Cross; a Plan is returned as it is).
+
+    Returns
+    -------
+    Plan
+    """
     if isinstance(tree, Plan):
         return tree
     tree = as_node(tree)

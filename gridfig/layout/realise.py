@@ -60,6 +60,9 @@ class Rendered:
     job : Job
         What the figure's layout engine keeps to solve again when the figure
         is drawn at another dpi or size.
+    inner : str
+        Where the user's tree sits inside the drawn one: ``""`` unless
+        ``render(legend=...)`` added a legend area around it.
     """
 
     figure: Any

@@ -55,7 +55,15 @@ DEFAULT_CORE = 4.0
 
 @attrs.frozen
 class Rect:
-    """A rectangle in inches, ``x``/``y`` from the figure's bottom-left corner."""
+    """A rectangle in inches, ``x``/``y`` from the figure's bottom-left corner.
+
+    Parameters
+    ----------
+    x, y : float
+        The bottom-left corner, in inches from the figure's (or region's) bottom-left corner.
+    width, height : float
+        The size in inches.
+    """
 
     x: float
     y: float

@@ -129,6 +129,9 @@ class Cross(Node):
     letter : bool or str, optional
         Panel letter when the figure is lettered: ``None`` takes the next
         letter, ``False`` none, a string is used as it is.
+    bare : bool
+        Set by gridfig when it wraps a bare panel given to a Row or Column:
+        the panel then has the node's own path. Not for you to set.
     """
 
     core: Panel = attrs.field(validator=attrs.validators.instance_of(Panel))
@@ -226,6 +229,23 @@ class Row(_Line):
     both cores are labelled), as ComplexHeatmap's ``ht1 + ht2`` does; give
     the row dendrogram to the first only. ``letter`` as for :class:`Cross`
     (``True`` letters the whole row as one panel).
+
+    Parameters
+    ----------
+    *children : Node or Panel
+        The nodes, left to right (a bare panel is wrapped in a :class:`Cross`).
+    items : sequence, optional
+        The same as a sequence (what ``attrs.evolve`` passes); instead of ``children``.
+    gap : length
+        Space between neighbouring children; default 1 mm.
+    weight : float
+        This node's share of spare room among its siblings.
+    name : str, optional
+        The node's path segment.
+    letter : bool, str or None
+        As for :class:`Cross`; ``True`` letters the whole row as one panel.
+    share : bool
+        A heatmap list: the Crosses after the first follow its row order.
     """
 
 
@@ -234,6 +254,23 @@ class Column(_Line):
 
     ``Column(a, b, gap="2mm")``; each child is a node or a bare panel.
     ``share=True`` shares the first Cross's column order, as for :class:`Row`.
+
+    Parameters
+    ----------
+    *children : Node or Panel
+        The nodes, top to bottom (a bare panel is wrapped in a :class:`Cross`).
+    items : sequence, optional
+        The same as a sequence (what ``attrs.evolve`` passes); instead of ``children``.
+    gap : length
+        Space between neighbouring children; default 1 mm.
+    weight : float
+        This node's share of spare room among its siblings.
+    name : str, optional
+        The node's path segment.
+    letter : bool, str or None
+        As for :class:`Row`.
+    share : bool
+        The Crosses after the first follow its column order.
     """
 
 

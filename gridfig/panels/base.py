@@ -147,6 +147,17 @@ class Extent:
     pad, fixed, minimum : tuple
         For a core panel only: room for decorations outside its Axes
         (left, right, top, bottom), a fixed size, and a least size.
+    note : str, optional
+        Something the user should know about this layout (for example "12 of
+        120 labels shown"); gathered after layout and said once in a
+        :class:`~gridfig.GridfigWarning`.
+    ends_move : bool
+        The overhangs are text the panel can move outward (a strip's name):
+        where a perpendicular stack's overhang would share the corner, the
+        layout pushes them past it and says how far in ``DrawContext.end_offset``.
+    ends_left_out : bool
+        Set by the layout when a region too small for everything left out the
+        panel's movable end text (then ``DrawContext.show_ends`` is False).
     """
 
     thickness: float = 0.0
@@ -254,6 +265,9 @@ class DrawContext:
         How far past the start and end of the leaves (inches) end text must
         go to clear a perpendicular stack's overhang in that corner (see
         ``Extent.ends_move``).
+    show_ends : bool
+        False when the layout had to leave out this panel's end text (a strip's
+        name) to fit a small region; :meth:`end_text` then draws nothing.
     """
 
     path: str

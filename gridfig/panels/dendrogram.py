@@ -195,6 +195,15 @@ class GroupDendrogram(Panel):
     by ``clustermap(..., split_order="cluster")``), spans every group, and
     sits outward of the groups' own :class:`Dendrogram`. Nothing is drawn
     when the leaves have no tree between groups.
+
+    Parameters
+    ----------
+    color : colour, optional
+        Line colour; the theme's line colour by default.
+    line_width : float, optional
+        Line width in points; the theme's by default.
+    line_kws : dict, optional
+        More keywords for the tree's ``LineCollection``, as for :class:`Dendrogram`.
     """
 
     color: str | None = None

@@ -56,7 +56,10 @@ class Box(_Distributions):
     Parameters
     ----------
     values : DataFrame, dict or list of arrays
-        Each leaf's values (see the module).
+        Each leaf's values: a DataFrame's rows (matched by its index), a dict
+        ``label -> array`` (by key) or a list of arrays (by position); NaN is left out.
+    color : colour
+        Colour of the boxes.
     whis : float
         Whiskers reach the furthest value within ``whis`` times the
         interquartile range of the box (Tukey); values beyond are outliers.
@@ -110,6 +113,17 @@ class Violin(_Distributions):
     Every violin is scaled so the widest point of the panel fills ``width``
     of a cell (densities compare across leaves). A leaf with one distinct
     value draws a short line at it.
+
+    Parameters
+    ----------
+    values : DataFrame, dict or list of arrays
+        Each leaf's values, as for :class:`Box`.
+    color : colour
+        Fill colour of the violins.
+    width : float
+        How much of a cell the widest violin fills.
+    points : int
+        Points at which each density is evaluated.
     """
 
     width: float = 0.8
@@ -160,6 +174,17 @@ class Histogram(_Distributions):
     equal bins over the value axis, or the bin edges); each leaf's counts
     grow back along the leaves from the end of its cell (upright beside
     rows), the fullest bin filling ``width`` of it.
+
+    Parameters
+    ----------
+    values : DataFrame, dict or list of arrays
+        Each leaf's values, as for :class:`Box`.
+    color : colour
+        Colour of the bars.
+    bins : int or sequence of float
+        The number of equal bins over the value axis, or the bin edges.
+    width : float
+        How much of a leaf's cell the fullest bin fills.
     """
 
     bins: Any = 10

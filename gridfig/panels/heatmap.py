@@ -188,6 +188,20 @@ class Marks:
 
     ``where`` is a bool matrix in data order (the data's shape) or a function
     ``cells -> bool array``; the rest goes to ``ax.scatter`` (``s`` in points²).
+
+    Parameters
+    ----------
+    where : bool array or callable
+        The cells to mark: a bool matrix of the data's shape in data order,
+        or a function of the :class:`Cells` returning a bool array.
+    marker : str
+        matplotlib marker.
+    s : float
+        Marker area in points².
+    color : colour
+        Marker colour.
+    kwargs : dict
+        More keyword arguments of ``ax.scatter``.
     """
 
     where: Any = attrs.field(eq=False)
@@ -207,6 +221,15 @@ class Outline:
     """A layer: a rectangle around each chosen cell (one ``PatchCollection`` per Axes).
 
     ``where`` is a bool matrix in data order or a function ``cells -> bool array``.
+
+    Parameters
+    ----------
+    where : bool array or callable
+        The cells to outline, as for :class:`Marks`.
+    color : colour
+        Line colour.
+    linewidth : float
+        Line width in points.
     """
 
     where: Any = attrs.field(eq=False)

@@ -158,8 +158,8 @@ class Labels(Panel):
         """Distance along the leaves two neighbouring labels need so they do not touch.
 
         Parallel boxes of width w and height h, turned by an angle a from the
-        leaves' direction, clear each other when they are h/|sin a| apart
-        (side by side) or w/|cos a| apart (end to end); the smaller will do.
+        leaves' direction, clear each other when they are ``h / |sin a|`` apart
+        (side by side) or ``w / |cos a|`` apart (end to end); the smaller will do.
         """
         line = text.line_height(fontsize)
         along_angle = 90.0 if side in ("left", "right") else 0.0

@@ -189,7 +189,17 @@ def _rgba_key(c):
 
 @attrs.frozen(kw_only=True)
 class CategoryLegend(LegendBlock):
-    """A titled list of coloured squares and their categories."""
+    """A titled list of coloured squares and their categories.
+
+    Parameters
+    ----------
+    title : str or None
+        Written above the entries, in bold.
+    labels : tuple of str
+        The categories, in the order shown.
+    colors : tuple of colours
+        One colour per label.
+    """
 
     title: str | None
     labels: tuple
@@ -326,7 +336,21 @@ class ScaleLegend(LegendBlock):
 
 @attrs.frozen(kw_only=True)
 class SizeLegend(LegendBlock):
-    """A titled column of dots of the given areas (points², as ``scatter``'s ``s``) and their values."""
+    """A titled column of dots of the given areas (points², as ``scatter``'s ``s``) and their values.
+
+    Parameters
+    ----------
+    title : str or None
+        Written above the dots, in bold.
+    values : tuple of float
+        The values written beside the dots.
+    areas : tuple of float
+        One dot area per value, in points² (as drawn in the body).
+    color : colour
+        Colour of the dots.
+    marker : str
+        matplotlib marker of the dots.
+    """
 
     title: str | None
     values: tuple
@@ -402,6 +426,16 @@ class Legends(Panel):
     ncols : int, optional
         Spread the blocks over this many columns (rows when flowing across),
         still wrapping further when a column does not fit.
+    fontsize : float, optional
+        Font size of the entries in points; the theme's by default (titles
+        are bold at the same size).
+    gap : length
+        Space between neighbouring blocks; default 4 mm.
+    flow : {"down", "across"}, optional
+        Stack the blocks down (the default beside a core's left or right) or
+        across (the default above or below it).
+    pad : length
+        Space between the core (or the panel inside it) and the legends; default 3 mm.
     """
 
     blocks: tuple | None = attrs.field(default=None, converter=_blocks, eq=False)
@@ -503,6 +537,18 @@ class SideLegends(Legends):
     ``routes`` pairs a block's title or kind with a side (a title wins over a
     kind); blocks not routed go to ``default``. ``clustermap(legend_sides=...)``
     makes one per side.
+
+    Parameters
+    ----------
+    routes : mapping or sequence of pairs
+        Block title or kind -> side (``"left"``, ``"right"``, ``"top"``,
+        ``"bottom"``); a title wins over a kind.
+    here : str
+        The side this area is on: it keeps the blocks routed to it.
+    default : str
+        The side of the blocks ``routes`` does not name.
+
+    The other parameters are those of :class:`Legends`.
     """
 
     routes: tuple = attrs.field(default=(), converter=lambda v: tuple((k, side) for k, side in dict(v).items()))
@@ -536,12 +582,15 @@ class ScaleBar(Panel):
     Parameters
     ----------
     cmap : str or Colormap
+        The colormap drawn.
     norm : Normalize
         Usually ``heatmap.norm``; see :meth:`for_heatmap`.
     title : str, optional
         Written beyond the tick labels.
     length : length, optional
         Length of the bar along the core, from its start; default the whole core.
+    fontsize : float, optional
+        Font size of the tick labels and title in points; the theme's by default.
     """
 
     cmap: Any = "viridis"

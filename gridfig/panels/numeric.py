@@ -258,6 +258,8 @@ class Bars(ValuePanel):
         Stacked segments pile outward from it (positive) and inward (negative).
     width : float
         Bar width as a fraction of the leaf's cell.
+    categories : tuple of str, optional
+        The stacked columns, in order (the DataFrame's columns by default).
     """
 
     values: Any = attrs.field(eq=False, repr=False)
@@ -335,6 +337,8 @@ class Points(ValuePanel):
         Join the points (within each group of a split).
     marker, markersize, color
         matplotlib's marker, its size in points, and the colour.
+    linewidth : float
+        Width of the joining line in points.
     """
 
     values: Any = attrs.field(eq=False, repr=False)
@@ -363,7 +367,19 @@ class Points(ValuePanel):
 
 @attrs.frozen(kw_only=True)
 class Lines(Points):
-    """A line through every leaf's value (``Points`` without markers)."""
+    """A line through every leaf's value (``Points`` without markers).
+
+    Parameters
+    ----------
+    values : sequence or Series
+        One value per leaf (a Series is matched by label; missing values break the line).
+    color : colour
+        Line colour.
+    linewidth : float
+        Line width in points.
+    line, marker, markersize
+        As for :class:`Points` (here a line and no markers by default).
+    """
 
     line: bool = True
     marker: str = "none"
@@ -376,6 +392,21 @@ class Area(Lines):
     """A line through every leaf's value, filled down to ``baseline``.
 
     Missing values break the area (each run of present values is filled on its own).
+
+    Parameters
+    ----------
+    values : sequence or Series
+        One value per leaf (a Series is matched by label).
+    color : colour
+        Colour of the line and of the fill (drawn at opacity ``alpha``).
+    linewidth : float
+        Line width in points.
+    baseline : float
+        The value the area is filled down (or up) to.
+    alpha : float
+        Opacity of the fill.
+    line, marker, markersize
+        As for :class:`Points`.
     """
 
     baseline: float = 0.0

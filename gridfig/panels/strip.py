@@ -97,6 +97,8 @@ class AnnotationStrip(Panel):
         20 distinct integers -- is categories.
     show_name : bool
         Write the name past the end of the strip.
+    missing_color : colour, optional
+        Colour of missing values; the theme's missing colour by default.
     size : length
         Thickness; default 4 mm.
     """
