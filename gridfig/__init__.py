@@ -31,12 +31,11 @@ _logging.getLogger("gridfig").addHandler(_logging.NullHandler())
 
 __all__ = [
     "ClusterMap", "Clustering", "cluster", "clustered_heatmap", "clustermap", "demo", "scale", "Plot",
-    "AnnotationStrip", "Chunk", "Column", "Cross", "Dendrogram", "DrawContext", "Extent", "GridfigError", "GridfigWarning", "LayoutFailed",
-    "OutOfMemory",
-    "GroupDendrogram", "Heatmap", "InputError", "InputTypeError", "Labels", "LayoutError", "Leaves", "Legends",
-    "MeasureContext", "Panel", "Plan", "Rect", "Rendered", "Row", "ScaleBar", "Solution", "Theme",
-    "align_series", "plan", "render", "solve", "to_inches",
+    "AnnotationStrip", "Chunk", "Column", "Cross", "Dendrogram", "DrawContext", "Extent", "GridfigError",
+    "GridfigWarning", "LayoutFailed", "OutOfMemory", "GroupDendrogram", "Heatmap", "InputError",
+    "InputTypeError", "Labels", "LayoutError", "Leaves", "Legends", "MeasureContext", "Panel", "Plan", "Rect",
+    "Rendered", "Row", "ScaleBar", "Solution", "Theme", "align_series", "plan", "render", "solve", "to_inches",
     "Area", "Bars", "Box", "Histogram", "Lines", "Numbers", "Points", "Text", "ValuePanel", "Violin",
-    "align_series", "plan", "render", "solve", "to_inches", "CategoryHeatmap", "CategoryLegend", "Cells",
-    "DotHeatmap", "LegendBlock", "Marks", "Outline", "ScaleLegend", "SideLegends", "SizeLegend",
+    "CategoryHeatmap", "CategoryLegend", "Cells", "DotHeatmap", "LegendBlock", "Marks", "Outline",
+    "ScaleLegend", "SideLegends", "SizeLegend",
 ]
