@@ -524,12 +524,13 @@ class Heatmap(Panel):
         sample = at if len(at) <= 2000 else [at[k] for k in np.linspace(0, len(at) - 1, 2000).astype(int)]
         texts = {ij: self.format_value(values[ij]) for ij in sample}
         need_w, need_h = self._text_room(ax, list(texts.values()), size, kws)
-        if asked is None and (need_w > cell_w or need_h > cell_h):
-            # the theme's size is a default: it shrinks to the cells, down to a legible minimum
-            smaller = max(MIN_ANNOT_SIZE, np.floor(size * min(cell_w / need_w, cell_h / need_h) * 10) / 10)
-            if smaller < size:
-                size = smaller
-                need_w, need_h = self._text_room(ax, list(texts.values()), size, kws)
+        # the theme's size is a default: it shrinks to the cells, down to a legible minimum (text
+        # does not scale exactly with its size -- hinting -- so it is measured again each step)
+        for _ in range(6):
+            if asked is not None or (need_w <= cell_w and need_h <= cell_h) or size <= MIN_ANNOT_SIZE:
+                break
+            size = max(MIN_ANNOT_SIZE, min(size - 0.1, np.floor(size * min(cell_w / need_w, cell_h / need_h) * 10) / 10))
+            need_w, need_h = self._text_room(ax, list(texts.values()), size, kws)
         if need_w > cell_w or need_h > cell_h:
             fits = size * min(cell_w / need_w, cell_h / need_h)
             warnings.warn(f"annot: cells are {cell_w:.2f} x {cell_h:.2f} in but {size:g} pt text needs "
