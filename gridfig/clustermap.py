@@ -343,6 +343,7 @@ def clustered_heatmap(
     """
     from .clustering import cluster, scale
     from .clustering.split import split_leaves
+    from .layout import preload
 
     row_cluster, col_cluster = compat.flag(row_cluster, "row_cluster"), compat.flag(col_cluster, "col_cluster")
     for value, arg in ((robust, "robust"), (cbar, "cbar"), (legend, "legend"), (split_blocks, "split_blocks"),
@@ -393,8 +394,10 @@ def clustered_heatmap(
         return split_leaves(X, split, labels=list(labels), what=what, arg=arg, cluster_groups=bool(cluster_it),
                             whole=whole, gap=split_gap, split_order=split_order, cluster_kwargs=kwargs)
 
-    rows = leaves_of(row_cluster, row_linkage, clustered, "rows", frame.index, row_split, "row_split")
-    cols = leaves_of(col_cluster, col_linkage, clustered.T, "columns", frame.columns, col_split, "col_split")
+    # matplotlib's drawing modules are imported while fastcluster links a tree (it needs no interpreter)
+    with preload.clustering_meanwhile(bool(row_cluster or col_cluster)):
+        rows = leaves_of(row_cluster, row_linkage, clustered, "rows", frame.index, row_split, "row_split")
+        cols = leaves_of(col_cluster, col_linkage, clustered.T, "columns", frame.columns, col_split, "col_split")
 
     body = (Heatmap, {}) if dot_size is None else (DotHeatmap, dict(size_data=dot_size, **(dot_kws or {})))
     heat = body[0](data=values, cmap=cmap or ("RdBu_r" if center is not None else "viridis"), vmin=vmin,

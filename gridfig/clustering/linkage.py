@@ -50,7 +50,7 @@ from ..errors import GridfigWarning, InputError, InputTypeError, OutOfMemory, wa
 from . import _distances, _gram, memory
 from ._checks import Namer, as_float_matrix, check_axis, check_labels, check_linkage, pandas_frame
 from ._distances import Metric
-from ._interrupt import interruptible
+from ._interrupt import interpreter_free, interruptible
 from ._order import leaf_order
 
 _log = logging.getLogger("gridfig")
@@ -320,16 +320,16 @@ def _tree(X: np.ndarray, metric: Metric, method: str, namer: Namer, fc: bool, ha
     if fc and not has_nan and not keep and _vector_pays(X, method, metric):
         if method in EUCLIDEAN_METHODS:
             # linkage_vector works in place for ward; never touch the caller's array
-            return interruptible(_fastcluster().linkage_vector, np.array(X, order="C"), method=method,
+            return interpreter_free(_fastcluster().linkage_vector, np.array(X, order="C"), method=method,
                                  metric="euclidean"), None
         if method == "single" and metric in _VECTOR_SINGLE_METRICS:
-            return interruptible(_fastcluster().linkage_vector, np.array(X, order="C"), method="single",
+            return interpreter_free(_fastcluster().linkage_vector, np.array(X, order="C"), method="single",
                                  metric=_VECTOR_SINGLE_METRICS[metric]), None
     _log.debug("distances: %d pairs%s", len(X) * (len(X) - 1) // 2, " (pairwise-complete)" if has_nan else "")
     D = interruptible(_distances_of, X, metric, namer)
     _log.debug("linkage with %s", "fastcluster" if fc else "scipy")
     if fc:
-        return interruptible(_fast_linkage, D, len(X), method, keep=keep), D
+        return interpreter_free(_fast_linkage, D, len(X), method, keep=keep), D
     from scipy.cluster.hierarchy import linkage as scipy_linkage
 
     return interruptible(scipy_linkage, D, method=method), D  # holds the interpreter: see _interrupt

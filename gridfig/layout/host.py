@@ -76,12 +76,12 @@ class Host:
 
 def find_host(target, figsize) -> Host:
     """The host for ``ax=target`` (``None``: a new figure of ``figsize``), checked but untouched."""
+    if target is None:  # before importing matplotlib.figure: clustermap imports it while clustering
+        return Host(fig=None, size=figsize, how="new")
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure, SubFigure
     from matplotlib.gridspec import SubplotSpec
 
-    if target is None:
-        return Host(fig=None, size=figsize, how="new")
     if figsize is not None:
         raise InputError("figsize: cannot be given when drawing into an existing figure, "
                          "subfigure, subplot spec or Axes; the region's size is used")
