@@ -15,7 +15,7 @@ from . import seaborn_compat as compat
 from .annotations import apply_palette, check_palette, parts, warn_crowded
 from .cluster_result import ClusterMap, DendrogramResult
 from .errors import InputError, InputTypeError, quote_some
-from .inputs import table
+from .inputs import is_sparse, table
 from .layout import Cross, render
 from .leaves import Leaves
 from .panels import AnnotationStrip, Dendrogram, DotHeatmap, GroupDendrogram, Heatmap, Labels, Legends, Panel, Theme
@@ -646,8 +646,20 @@ def clustermap(
     if placed:
         heat = rendered.plan.crosses[rendered.inner].core.panel
         colorbar = compat.placed_colorbar(rendered, heat, cbar_pos, placed_kws)
-    return ClusterMap.from_rendered(rendered, index=getattr(data, "index", None),
-                                    columns=getattr(data, "columns", None), colorbar=colorbar)
+    index, columns = _labels_of(data)
+    return ClusterMap.from_rendered(rendered, index=index, columns=columns, colorbar=colorbar)
+
+
+def _labels_of(data):
+    """The data's row and column Index, for ``ClusterMap.data`` to keep their names and levels.
+
+    Read again from a DataArray, polars or pyarrow table or AnnData (cheap next to drawing;
+    the values were checked when the tree was made); arrays and sparse matrices have none.
+    """
+    if isinstance(data, np.ndarray) or np.ma.isMaskedArray(data) or is_sparse(data):
+        return None, None
+    frame = table(data, "data")
+    return frame.index, frame.columns
 
 
 def _rc_dpi() -> float:

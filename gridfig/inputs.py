@@ -51,7 +51,7 @@ def is_dataarray(obj) -> bool:
     return hasattr(obj, "dims") and hasattr(obj, "coords") and hasattr(obj, "to_pandas") and not _is_dataset(obj)
 
 
-def _is_sparse(obj) -> bool:
+def is_sparse(obj) -> bool:
     if not (hasattr(obj, "tocsr") or hasattr(obj, "toarray")) or not hasattr(obj, "nnz"):
         return False
     from scipy import sparse
@@ -105,7 +105,7 @@ def table(data, arg: str = "data"):
         return data.to_pandas()
     if is_anndata(data):
         return _anndata_frame(data, arg)
-    if _is_sparse(data):
+    if is_sparse(data):
         return pd.DataFrame(_two_d(dense(data, arg), data, arg))
     if _module(data) == "polars" and hasattr(data, "columns") and hasattr(data, "get_column"):
         return _label_column(_polars_frame(data))
@@ -174,7 +174,7 @@ def _anndata_frame(adata, arg: str):
     X = adata.X
     if X is None:
         raise InputError(f"{arg}: the AnnData has no .X; pass a layer as adata.to_df(layer='...')")
-    values = dense(X, f"{arg} (AnnData .X)") if _is_sparse(X) else np.asarray(X)
+    values = dense(X, f"{arg} (AnnData .X)") if is_sparse(X) else np.asarray(X)
     if values.ndim != 2:
         raise InputError(f"{arg}: the AnnData's .X has shape {values.shape}, expected 2-D")
     return pd.DataFrame(values, index=pd.Index(adata.obs_names), columns=pd.Index(adata.var_names))

@@ -124,7 +124,7 @@ def test_a_polars_like_table_takes_its_column_names_and_its_text_column_as_row_l
     X = values()
     table = FakePolarsFrame({"gene": np.array(ROWS, dtype=object), **{c: X[:, j] for j, c in enumerate(COLS)}})
     g = drawn(gf.clustermap(table), X=X)  # to_pandas() (which needs pyarrow) is never called
-    assert g.data.index.tolist() == ROWS
+    assert g.data.index.tolist() == ROWS and g.data.index.name == "gene"
 
 
 def test_a_polars_like_table_of_numbers_only_is_labelled_by_position():
@@ -161,9 +161,11 @@ def test_pyarrow_for_real_keeps_a_stored_pandas_index():
     pa = pytest.importorskip("pyarrow")
     X = values(2)
     frame = pd.DataFrame(X, index=pd.Index(ROWS, name="gene"), columns=COLS)
-    drawn(gf.clustermap(pa.Table.from_pandas(frame)), X=X)
+    g = drawn(gf.clustermap(pa.Table.from_pandas(frame)), X=X)
+    assert g.data.index.name == "gene"
     table = pa.table({"gene": ROWS, **{c: X[:, j] for j, c in enumerate(COLS)}})
-    drawn(gf.clustermap(table), X=X)
+    g = drawn(gf.clustermap(table), X=X)
+    assert g.data.index.name == "gene" and g.data.index.tolist() == ROWS
 
 
 # --- xarray ----------------------------------------------------------------------------------
@@ -173,15 +175,21 @@ def test_a_dataarray_like_is_labelled_by_its_coordinates_and_dims():
     da = FakeDataArray(X, ("gene", "sample"), {"gene": ROWS, "sample": COLS})
     frame = inputs.table(da)
     assert (frame.index.name, frame.columns.name) == ("gene", "sample")
-    drawn(gf.clustermap(da), X=X)
+    g = drawn(gf.clustermap(da), X=X)
+    # ClusterMap.data keeps the dims' names (it lost them when it read only a DataFrame's index)
+    assert (g.data.index.name, g.data.columns.name) == ("gene", "sample")
+    np.testing.assert_array_equal(g.data.to_numpy(), X)
+    assert g.data2d.index.tolist() == [ROWS[i] for i in g.row_order]
 
 
 def test_xarray_for_real_with_one_dim_without_a_coordinate():
     xr = pytest.importorskip("xarray")
     X = values(4)
     da = xr.DataArray(X, dims=("gene", "sample"), coords={"gene": ROWS})
-    drawn(gf.clustermap(da), cols=["0", "1", "2", "3"], X=X)
+    g = drawn(gf.clustermap(da), cols=["0", "1", "2", "3"], X=X)
     assert inputs.table(da).columns.name == "sample"
+    assert (g.data.index.name, g.data.columns.name) == ("gene", "sample")
+    assert g.data.index.tolist() == ROWS and g.data.columns.tolist() == [0, 1, 2, 3]
 
 
 def test_an_xarray_dataset_is_refused_naming_its_variables():

@@ -391,3 +391,35 @@ def test_text_colour_is_one_colour_or_one_per_leaf():
         out = render("left", gf.Text(values=texts, color=color, show="all"), False, others=False)
         got = {t.get_text(): to_rgba(t.get_color()) for t in out.axes["left/text"].texts}
         assert [got[t] for t in texts] == [to_rgba(c) for c in expected]
+
+
+def _legend_texts(out):
+    return [t.get_text() for path, ax in out.axes.items() if path.endswith("legends") for t in ax.texts]
+
+
+def test_stacked_bars_coloured_like_a_category_heatmap_share_its_legend_block():
+    kinds = ["x", "y", "z"]
+    colors = {"x": "#2a9d8f", "y": "#222222", "z": "#e63946"}
+    cats = pd.DataFrame(np.array(kinds * 3).reshape(N, 1).repeat(3, axis=1), index=LABELS)
+    counts = pd.DataFrame(rng.integers(0, 4, size=(N, 3)), index=LABELS, columns=kinds)
+
+    def drawn(bars):
+        tree = gf.Cross(core=gf.CategoryHeatmap.from_frame(cats, colors=colors, categories=kinds,
+                                                            legend_title="alteration"),
+                        right=[bars, gf.Legends()])
+        return _legend_texts(gf.render(tree, figsize=(5, 4)))
+
+    # the bars' untitled block shows what the heatmap's titled one shows: drawn once
+    assert drawn(gf.Bars(values=counts, colors=[colors[k] for k in kinds])) == ["alteration", *kinds]
+    # other colours, or a title of its own (the panel's name): a block of its own
+    assert drawn(gf.Bars(values=counts, colors=["red", "green", "blue"])) == ["alteration", *kinds, *kinds]
+    assert drawn(gf.Bars(values=counts, colors=[colors[k] for k in kinds], name="per gene")) == \
+        ["alteration", *kinds, "per gene", *kinds]
+
+
+def test_stacked_bars_alone_have_an_untitled_legend_block():
+    parts = pd.DataFrame(rng.uniform(size=(N, 3)), index=LABELS, columns=["x", "y", "z"])
+    frame = pd.DataFrame(rng.normal(size=(N, 3)), index=LABELS)
+    tree = gf.Cross(core=gf.Heatmap.from_frame(frame, legend=False), left=[gf.Bars(values=parts)],
+                    right=[gf.Legends()])
+    assert _legend_texts(gf.render(tree, figsize=(5, 4))) == ["x", "y", "z"]

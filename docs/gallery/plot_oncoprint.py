@@ -37,7 +37,7 @@ tree = gf.Cross(
     rows=gf.Leaves.in_order(rows, labels=genes), cols=gf.Leaves.in_order(cols, labels=patients),
     left=[gf.Labels(fontsize=8)],
     right=[gf.Bars(values=counts, colors=[colors[k] for k in kinds], title="patients", size="15mm"),
-           gf.Legends(titles=("alteration",))],  # the bars use the same colours: one legend
+           gf.Legends()],  # the bars use the heatmap's colours: its legend block stands for both
     top=[gf.Bars(values=per_patient.to_numpy(), title="alterations", color="0.45")],
     bottom=[gf.Labels(rotation=90)],
     width="135mm", height="50mm")

@@ -25,7 +25,7 @@ tree = gf.Cross(
     left=[gf.Labels()],
     right=[gf.Bars(values=per_gene, colors=colors,
                    title="patients", size="14mm"),
-           gf.Legends(titles=("alteration",))],
+           gf.Legends()],
     top=[gf.Bars(values=hit.sum(axis=0), title="altered",
                  color="0.45")],
     width="100mm", height="45mm")

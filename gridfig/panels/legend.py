@@ -385,6 +385,14 @@ class SizeLegend(LegendBlock):
                 self.marker)
 
 
+def _says_the_same(untitled, titled) -> bool:
+    """Whether ``untitled`` shows the same entries as ``titled`` (both attrs blocks of one type)."""
+    if type(untitled) is not type(titled) or not attrs.has(type(untitled)) \
+            or "title" not in attrs.fields_dict(type(untitled)):
+        return False
+    return attrs.evolve(untitled, title=titled.title).key() == titled.key()
+
+
 def block_key(block) -> tuple:
     """What a legend block shows: same key, same legend (``block.key()``)."""
     return block.key()
@@ -472,6 +480,9 @@ class Legends(Panel):
             if key not in seen:
                 seen.add(key)
                 out.append(b)
+        # an untitled block showing what a titled one shows (stacked bars in a category heatmap's
+        # colours) says nothing more: the titled one stands for it
+        out = [b for b in out if b.title or not any(_says_the_same(b, t) for t in out if t.title)]
         if self.order:
             rank = {name: k for k, name in enumerate(self.order)}
             first = len(rank)

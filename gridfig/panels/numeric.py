@@ -247,7 +247,10 @@ class Bars(ValuePanel):
     values : sequence, Series, DataFrame or 2-D array
         One value per leaf (a Series is matched by label), or one row per
         leaf whose columns are stacked (a DataFrame is matched by its index;
-        its columns are the categories of a legend).
+        its columns are the categories of a legend, titled by the panel's
+        ``name`` if it has one; an untitled block showing the same categories
+        in the same colours as a titled one, such as those of the category
+        heatmap the bars are coloured like, is shown once, as the titled one).
     color : colour
         Colour of unstacked bars.
     colors : str, list or mapping, optional
@@ -322,7 +325,7 @@ class Bars(ValuePanel):
 
         if self.categories is None:
             return ()
-        return (CategoryLegend(title=self.label, labels=self.categories, colors=tuple(self.bar_colors())),)
+        return (CategoryLegend(title=self.name, labels=self.categories, colors=tuple(self.bar_colors())),)
 
 
 @attrs.frozen(kw_only=True)
