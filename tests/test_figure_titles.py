@@ -6,6 +6,7 @@ Read back from what was drawn: every box in inches at the dpi drawn at, through 
 from __future__ import annotations
 
 import io
+import warnings
 
 import matplotlib.figure
 import matplotlib.pyplot as plt
@@ -165,3 +166,12 @@ def test_a_title_on_the_column_dendrogram_is_inside_the_figure_and_under_the_sup
     d = boxes_at(fig, dpi, [g.ax_col_dendrogram])[0]
     assert d[3] <= tb[1] + TOL  # the dendrogram under its title
 
+
+def test_axis_labels_on_axes_without_an_axis_are_not_silent(g):
+    g.ax_heatmap.set_xlabel("measurements")
+    g.ax_heatmap.set_ylabel("samples")
+    with pytest.warns(gf.GridfigWarning, match=r"set_xlabel\('measurements'\) is not drawn.*supxlabel"):
+        g.savefig(io.BytesIO(), format="png", dpi=100)
+    with warnings.catch_warnings():  # said once
+        warnings.simplefilter("error")
+        g.savefig(io.BytesIO(), format="png", dpi=100)

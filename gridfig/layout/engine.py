@@ -24,6 +24,7 @@ from ..panels.base import Theme
 from .draw import draw_cell
 from .planning import Plan
 from .solver import Solution
+from .titles import warn_unseen
 
 
 class GridfigEngine(LayoutEngine):
@@ -45,6 +46,7 @@ class GridfigEngine(LayoutEngine):
     def execute(self, fig) -> None:
         for job in self.jobs:
             job.refresh(fig)
+            warn_unseen(job)
 
 
 #: Formats matplotlib draws at the save's dpi. Vector formats draw at their canvas's ``fixed_dpi``
@@ -125,6 +127,8 @@ def one_draw(fig, fmt: str, dpi):
     if not ready:
         yield
         return
+    for job in engine.jobs:  # what execute() would say, had it run
+        warn_unseen(job)
     with matplotlib.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
         fig.set_layout_engine(None)
     try:
@@ -181,6 +185,7 @@ class Job:
     #: The :class:`~gridfig.layout.host.Host`, when the layout fills a whole (sub)figure: the region
     #: then gives room to the figure's titles (see :mod:`.titles`).
     host: Any = None
+    said_labels: set = attrs.field(factory=set)  # axis labels already warned about (not drawn)
 
     def room(self, dpi: float):
         """The region's edges and the titles' places the figure's titles need at ``dpi`` (None: not ours)."""

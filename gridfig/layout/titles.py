@@ -119,3 +119,35 @@ def title_overhang(axes: dict, solution, region_height: float, dpi: float) -> fl
             most = max(most, need)
     return most
 
+
+def unseen_labels(axes: dict) -> list:
+    """``(path, 'x' or 'y', text)`` for each axis label set on a gridfig Axes whose axis is not drawn.
+
+    gridfig's panels turn their Axes' axis off (ticks and labels are panels of their own), so
+    ``set_xlabel`` / ``set_ylabel`` on them would draw nothing, silently.
+    """
+    out = []
+    for path, ax in axes.items():
+        if ax.axison:
+            continue
+        for which, axis in (("x", ax.xaxis), ("y", ax.yaxis)):
+            text = axis.label.get_text()
+            if text and axis.label.get_visible():
+                out.append((path, which, text))
+    return out
+
+
+def warn_unseen(job) -> None:
+    """Say once per label (:func:`unseen_labels`) what draws it instead."""
+    from ..errors import GridfigWarning, warn
+
+    for path, which, text in unseen_labels(job.builder.axes):
+        key = (path, which, text)
+        if key in job.said_labels:
+            continue
+        job.said_labels.add(key)
+        sup, names = ("supxlabel", "columns") if which == "x" else ("supylabel", "index")
+        warn(f"{path}: set_{which}label({text!r}) is not drawn: gridfig's Axes draw no axis (their ticks "
+             f"and labels are panels of their own); use figure.{sup}({text!r}), which the layout makes room "
+             f"for, or name the data's {names} (data.{names}.name = ...) for a title beside the labels",
+             GridfigWarning)
