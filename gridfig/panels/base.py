@@ -488,14 +488,16 @@ class DrawContext:
         return [ax.text(xi, yi, s, transform=place, color=color, parse_math=False, clip_on=False,
                         **align, **text_kwargs) for xi, yi, s in zip(x, y, labels)]
 
-    def end_text(self, ax, text: str, *, pad: float, end: str = "after", **kwargs):
+    def end_text(self, ax, text: str, *, pad: float, end: str = "after", reading: str = "along", **kwargs):
         """Write ``text`` past an end of the leaves, centred across the panel.
 
         On the left and right it reads upwards, below the last row (above the
         first with ``end="before"``); on top and at the bottom it reads
-        rightwards, after the last column (before the first). ``pad`` is the
-        space in inches between the leaf and the text. Draws nothing (and
-        returns ``None``) when the layout left the end text out for want of room.
+        rightwards, after the last column (before the first). ``reading="away"``
+        turns it to run across the panel instead (an axis title along a value
+        axis). ``pad`` is the space in inches between the leaf and the text.
+        Draws nothing (and returns ``None``) when the layout left the end text
+        out for want of room.
         """
         from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
@@ -512,7 +514,7 @@ class DrawContext:
         else:
             where, x, y = blended_transform_factory(ax.transData, ax.transAxes), at, 0.5
         return ax.text(x, y, text, transform=where + shift, parse_math=False, clip_on=False,
-                       **self.end_alignment("along", end), **kwargs)
+                       **self.end_alignment(reading, end), **kwargs)
 
     def text_alignment(self, rotation: float) -> dict:
         """Keyword arguments that anchor text at its end nearest the core."""
