@@ -436,6 +436,12 @@ def clustered_heatmap(
             texts, show = [str(v) for v in show], "auto"
         if only is not None:
             show = [str(v) for v in only]
+            known = set(texts)
+            unknown = [v for v in show if v not in known]
+            if unknown:
+                arg = "label_rows" if what == "yticklabels" else "label_cols"
+                raise InputError(f"{arg}: {len(unknown)} of {len(show)} labels are not {'row' if what == 'yticklabels' else 'column'} "
+                                 f"labels of data: {quote_some(unknown)}")
         if show is None:
             continue
         valid = ("left", "right") if what == "yticklabels" else ("top", "bottom")
