@@ -67,7 +67,9 @@ class Theme:
         Line width in points of dendrograms and outlines; by default the
         style's ``axes.linewidth``.
     line_color : str, optional
-        Colour of dendrogram lines and axis lines; by default the style's ``axes.edgecolor``.
+        Colour of dendrogram lines and axis lines; by default the style's
+        ``xtick.color`` (tick marks show against the figure in every style;
+        ``axes.edgecolor`` is white in ggplot and a faint grey in the grid styles).
     missing_color : str
         Colour of missing heatmap cells and missing annotation values.
     text_color : str, optional
@@ -101,7 +103,7 @@ class Theme:
         return attrs.evolve(self, fontsize=float(self.fontsize if self.fontsize is not None else rc["font.size"]),
                             line_width=float(self.line_width if self.line_width is not None
                                              else rc["axes.linewidth"]),
-                            line_color=self.line_color or rc["axes.edgecolor"],
+                            line_color=self.line_color or rc["xtick.color"],
                             text_color=self.text_color or rc["text.color"], font_family=family,
                             face_color=self.face_color or rc["axes.facecolor"])
 
