@@ -53,14 +53,21 @@ def _frame(data):
     return pd.DataFrame(values, index=frame.index, columns=frame.columns)
 
 
-def _strips(spec, name: str, first_palette: int, source=None, palette=None) -> list[AnnotationStrip]:
+#: colour scales of number-valued strips, one each in turn: single-hue ramps, unlike the body's
+#: default maps and each other (one viridis beside a viridis body meant two ranges in one colour)
+SEQUENTIAL = ("Purples", "Oranges", "Greens", "Blues", "Reds", "Greys")
+
+
+def _strips(spec, name: str, first_palette: int, source=None, palette=None, body_cmap=None) -> list[AnnotationStrip]:
     """Annotation strips from a Series, DataFrame, list, list of those, or the names of AnnData columns."""
     strips = []
     found = parts(spec, name, source)
+    ramps = [c for c in SEQUENTIAL if c != body_cmap]
     for i, (values, title, own) in enumerate(found):
         title = str(title) if title is not None else (name if len(found) == 1 else f"{name} {i + 1}")
         strip = AnnotationStrip(values=values, name=title,
-                                palette=own or QUALITATIVE[(first_palette + i) % len(QUALITATIVE)])
+                                palette=own or QUALITATIVE[(first_palette + i) % len(QUALITATIVE)],
+                                cmap=ramps[(first_palette + i) % len(ramps)])
         strip = apply_palette(strip, palette)
         warn_crowded(strip, name)
         strips.append(strip)
@@ -406,9 +413,10 @@ def clustered_heatmap(
                    annot=annot, fmt=fmt, annot_kws=annot_kws, mask=mask, linewidths=linewidths,
                    linecolor=linecolor, layers=layers, cbar_kws=cbar_kws, **body[1])
     dsize, ssize = to_inches(dendrogram_size, "dendrogram_size"), to_inches(strip_size, "strip_size")
-    row_strips = [attrs.evolve(s, size=ssize) for s in _strips(row_colors, "row_colors", 0, data, palette)]
+    body_cmap = heat.cmap if isinstance(heat.cmap, str) else getattr(heat.cmap, "name", None)
+    row_strips = [attrs.evolve(s, size=ssize) for s in _strips(row_colors, "row_colors", 0, data, palette, body_cmap)]
     col_strips = [attrs.evolve(s, size=ssize)
-                  for s in _strips(col_colors, "col_colors", len(row_strips), data, palette)]
+                  for s in _strips(col_colors, "col_colors", len(row_strips), data, palette, body_cmap)]
     check_palette(palette, row_strips + col_strips)
     # the same annotation on rows and columns (same name, same categories) gets the same colours
     by_content = {(s.label, tuple(s.categories())): s.palette for s in row_strips if s.mode == "categories"}
