@@ -56,6 +56,8 @@ def _frame(data):
 #: colour scales of number-valued strips, one each in turn: single-hue ramps, unlike the body's
 #: default maps and each other (one viridis beside a viridis body meant two ranges in one colour)
 SEQUENTIAL = ("Purples", "Oranges", "Greens", "Blues", "Reds", "Greys")
+#: split blocks of groups no strip names (cluster numbers): alternately darker and lighter grey
+BLOCK_GREYS = ("0.45", "0.72")
 
 
 def _strips(spec, name: str, first_palette: int, source=None, palette=None, body_cmap=None) -> list[AnnotationStrip]:
@@ -72,6 +74,19 @@ def _strips(spec, name: str, first_palette: int, source=None, palette=None, body
         warn_crowded(strip, name)
         strips.append(strip)
     return strips
+
+
+def _block_palette(leaves, strips) -> list:
+    """Colours of the split blocks: a strip's own when its categories are the groups (a split by
+    that annotation), else greys, alternately darker and lighter: the blocks have no legend, and
+    groups in a strip's colours (or in any hues beside them) read as that strip's categories."""
+    groups = [str(c.label) for c in leaves.chunks]
+    for s in strips:
+        if s.mode == "categories":
+            colours = {str(k): v for k, v in s.color_map().items()}
+            if set(groups) <= set(colours):
+                return [colours[g] for g in groups]
+    return [BLOCK_GREYS[k % 2] for k in range(len(groups))]
 
 
 def _panels(spec, name: str) -> list:
@@ -428,10 +443,10 @@ def clustered_heatmap(
     sides["left"] += row_strips[::-1] + _panels(row_annotations, "row_annotations")
     sides["top"] += col_strips[::-1] + _panels(col_annotations, "col_annotations")
     if split_blocks:
-        if rows.split:
-            sides["left"].append(GroupBlocks(size=ssize, name="row_blocks"))
-        if cols.split:
-            sides["top"].append(GroupBlocks(size=ssize, name="col_blocks"))
+        for leaves, strips, side, name in ((rows, row_strips, "left", "row_blocks"),
+                                           (cols, col_strips, "top", "col_blocks")):
+            if leaves.split:
+                sides[side].append(GroupBlocks(size=ssize, name=name, palette=_block_palette(leaves, strips)))
     for spec, only, texts, side, rot, what, n in (
         (yticklabels, label_rows, row_names, row_label_side, row_label_rotation, "yticklabels", n_rows),
         (xticklabels, label_cols, col_names, col_label_side, col_label_rotation, "xticklabels", n_cols),
