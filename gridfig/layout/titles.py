@@ -45,6 +45,10 @@ def text_size(text, dpi: float) -> tuple[float, float]:
     """
     renderer, scratch = _scratch(float(dpi))
     scratch.update_from(text)
+    # what update_from copied that places (not sizes) the text would keep the user's figure alive here
+    scratch.set_transform(scratch.get_figure(root=True).transFigure)
+    scratch.set_clip_box(None)
+    scratch.set_clip_path(None)
     scratch.set_parse_math(getattr(text, "_parse_math", True))
     scratch.set_text(text.get_text())
     box = scratch.get_window_extent(renderer)
