@@ -53,18 +53,40 @@ def _frame(data):
     return pd.DataFrame(values, index=frame.index, columns=frame.columns)
 
 
-def _strips(spec, name: str, first_palette: int, source=None, palette=None) -> list[AnnotationStrip]:
+#: colour scales of number-valued strips, one each in turn: single-hue ramps, unlike the body's
+#: default maps and each other (one viridis beside a viridis body meant two ranges in one colour)
+SEQUENTIAL = ("Purples", "Oranges", "Greens", "Blues", "Reds", "Greys")
+#: split blocks of groups no strip names (cluster numbers): alternately darker and lighter grey
+BLOCK_GREYS = ("0.45", "0.72")
+
+
+def _strips(spec, name: str, first_palette: int, source=None, palette=None, body_cmap=None) -> list[AnnotationStrip]:
     """Annotation strips from a Series, DataFrame, list, list of those, or the names of AnnData columns."""
     strips = []
     found = parts(spec, name, source)
+    ramps = [c for c in SEQUENTIAL if c != body_cmap]
     for i, (values, title, own) in enumerate(found):
         title = str(title) if title is not None else (name if len(found) == 1 else f"{name} {i + 1}")
         strip = AnnotationStrip(values=values, name=title,
-                                palette=own or QUALITATIVE[(first_palette + i) % len(QUALITATIVE)])
+                                palette=own or QUALITATIVE[(first_palette + i) % len(QUALITATIVE)],
+                                cmap=ramps[(first_palette + i) % len(ramps)])
         strip = apply_palette(strip, palette)
         warn_crowded(strip, name)
         strips.append(strip)
     return strips
+
+
+def _block_palette(leaves, strips) -> list:
+    """Colours of the split blocks: a strip's own when its categories are the groups (a split by
+    that annotation), else greys, alternately darker and lighter: the blocks have no legend, and
+    groups in a strip's colours (or in any hues beside them) read as that strip's categories."""
+    groups = [str(c.label) for c in leaves.chunks]
+    for s in strips:
+        if s.mode == "categories":
+            colours = {str(k): v for k, v in s.color_map().items()}
+            if set(groups) <= set(colours):
+                return [colours[g] for g in groups]
+    return [BLOCK_GREYS[k % 2] for k in range(len(groups))]
 
 
 def _panels(spec, name: str) -> list:
@@ -406,9 +428,10 @@ def clustered_heatmap(
                    annot=annot, fmt=fmt, annot_kws=annot_kws, mask=mask, linewidths=linewidths,
                    linecolor=linecolor, layers=layers, cbar_kws=cbar_kws, **body[1])
     dsize, ssize = to_inches(dendrogram_size, "dendrogram_size"), to_inches(strip_size, "strip_size")
-    row_strips = [attrs.evolve(s, size=ssize) for s in _strips(row_colors, "row_colors", 0, data, palette)]
+    body_cmap = heat.cmap if isinstance(heat.cmap, str) else getattr(heat.cmap, "name", None)
+    row_strips = [attrs.evolve(s, size=ssize) for s in _strips(row_colors, "row_colors", 0, data, palette, body_cmap)]
     col_strips = [attrs.evolve(s, size=ssize)
-                  for s in _strips(col_colors, "col_colors", len(row_strips), data, palette)]
+                  for s in _strips(col_colors, "col_colors", len(row_strips), data, palette, body_cmap)]
     check_palette(palette, row_strips + col_strips)
     # the same annotation on rows and columns (same name, same categories) gets the same colours
     by_content = {(s.label, tuple(s.categories())): s.palette for s in row_strips if s.mode == "categories"}
@@ -420,10 +443,10 @@ def clustered_heatmap(
     sides["left"] += row_strips[::-1] + _panels(row_annotations, "row_annotations")
     sides["top"] += col_strips[::-1] + _panels(col_annotations, "col_annotations")
     if split_blocks:
-        if rows.split:
-            sides["left"].append(GroupBlocks(size=ssize, name="row_blocks"))
-        if cols.split:
-            sides["top"].append(GroupBlocks(size=ssize, name="col_blocks"))
+        for leaves, strips, side, name in ((rows, row_strips, "left", "row_blocks"),
+                                           (cols, col_strips, "top", "col_blocks")):
+            if leaves.split:
+                sides[side].append(GroupBlocks(size=ssize, name=name, palette=_block_palette(leaves, strips)))
     for spec, only, texts, side, rot, what, n in (
         (yticklabels, label_rows, row_names, row_label_side, row_label_rotation, "yticklabels", n_rows),
         (xticklabels, label_cols, col_names, col_label_side, col_label_rotation, "xticklabels", n_cols),
@@ -436,6 +459,12 @@ def clustered_heatmap(
             texts, show = [str(v) for v in show], "auto"
         if only is not None:
             show = [str(v) for v in only]
+            known = set(texts)
+            unknown = [v for v in show if v not in known]
+            if unknown:
+                arg = "label_rows" if what == "yticklabels" else "label_cols"
+                raise InputError(f"{arg}: {len(unknown)} of {len(show)} labels are not {'row' if what == 'yticklabels' else 'column'} "
+                                 f"labels of data: {quote_some(unknown)}")
         if show is None:
             continue
         valid = ("left", "right") if what == "yticklabels" else ("top", "bottom")

@@ -70,12 +70,16 @@ def warn(message: str, category: type = UserWarning) -> None:
     attrs_dir = os.path.dirname(os.path.abspath(attr.__file__)) + os.sep
     # a layout adapted while matplotlib draws (a save, a resize) is blamed on the user's call
     mpl_dir = os.path.dirname(os.path.abspath(matplotlib.__file__)) + os.sep
+    # and one said in a context manager (output's one_draw) on the user's ``with`` or save line
+    import contextlib
+
+    ctx_file = os.path.abspath(contextlib.__file__)
     level, frame = 2, sys._getframe(1)  # stacklevel 2 is the caller of warn()
     def ours(filename: str) -> bool:
         # gridfig's files, attrs' own (evolve) and the __init__ methods it generates
         path = os.path.abspath(filename)
         return (filename.startswith("<attrs generated") or path.startswith(here) or path.startswith(attrs_dir)
-                or path.startswith(mpl_dir))
+                or path.startswith(mpl_dir) or path == ctx_file)
 
     while frame is not None and ours(frame.f_code.co_filename):
         frame = frame.f_back

@@ -94,7 +94,7 @@ CASES = [
     ("replacement yticklabels of the wrong length", cm(yticklabels=["a", "b"]), gf.InputError,
      "yticklabels: a list of labels replaces them all and needs 6 labels, got 2"),
     ("label_rows naming an unknown row", cm(label_rows=["r1", "nope"]), gf.InputError,
-     "show: 1 labels are not among the labels: 'nope'"),
+     "label_rows: 1 of 2 labels are not row labels of data: 'nope'"),
     ("bad label side", cm(row_label_side="top"), gf.InputError, "row_label_side: expected one of"),
     ("bad legend side", cm(legend_side="middle"), gf.InputError, "legend_side: expected"),
     ("zero font size", cm(fontsize=0), gf.InputError, "fontsize: expected a positive number"),

@@ -203,7 +203,7 @@ def test_an_integer_column_of_hundreds_of_values_is_a_colour_scale_with_a_narrow
     assert len(colorbars(g.axes["legends"])) == 2  # the heatmap's scale and this one
     norm = [p for p in g.layout.left if getattr(p, "name", None) == "n_genes"][0].norm()
     assert (norm.vmin, norm.vmax) == (counts.min(), counts.max())
-    cmap = gf.panels.colors.get_cmap("viridis")
+    cmap = gf.panels.colors.get_cmap("Purples")  # the first number-valued strip's scale, not the body's viridis
     np.testing.assert_allclose(strip(g, "row_colors"), cmap(norm(counts.to_numpy()[g.row_order])))
     W = g.figure.get_size_inches()[0]
     legend = g.axes["legends"].get_window_extent().width / g.figure.dpi

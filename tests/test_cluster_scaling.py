@@ -94,3 +94,23 @@ def test_errors():
         scale(X, z_score=0)
     with pytest.raises(InputTypeError, match="data must hold numbers"):
         scale(pd.DataFrame({"a": ["x", "y"]}), z_score=0)
+
+
+def test_rows_without_spread_are_named_in_a_warning_and_scaled_to_zero():
+    import pandas as pd
+
+    import gridfig as gf
+
+    df = pd.DataFrame(np.random.default_rng(0).normal(size=(6, 4)), index=[f"r{i}" for i in range(6)])
+    df.loc["r0"] = 1.0
+    df.loc["r3"] = [np.nan, 2.0, np.nan, np.nan]  # one present value: no spread either
+    df.loc["r5"] = np.nan  # entirely missing: stays NaN, nothing to say
+    for kwargs, arg in (({"z_score": 0}, "z_score"), ({"standard_scale": 0}, "standard_scale")):
+        with pytest.warns(gf.GridfigWarning) as seen:
+            out = gf.scale(df, **kwargs)
+        assert [str(w.message) for w in seen] == [
+            f"{arg}: 2 rows have no spread (all present values equal): 'r0', 'r3'; scaled to 0 "
+            "(seaborn gives NaN there, which cannot be clustered)"]
+        assert out.loc["r0"].tolist() == [0.0] * 4 and out.loc["r5"].isna().all()
+    with pytest.warns(gf.GridfigWarning, match="z_score: 1 column has no spread"):
+        gf.scale(np.c_[np.arange(5.0), np.ones(5)], z_score=1)

@@ -798,3 +798,26 @@ def test_warnings_point_at_the_caller():
         gf.clustermap(data, row_colors=rows, figsize=(5, 4))
     assert len(caught) >= 3
     assert [w.filename for w in caught] == [__file__] * len(caught)
+
+
+def test_number_valued_strips_get_scales_of_their_own_not_the_bodys():
+    import matplotlib.pyplot as plt
+    from matplotlib import colormaps
+
+    from gridfig.clustermap import SEQUENTIAL
+
+    data, groups, _ = gf.demo.seed_data()
+    score = pd.Series(np.linspace(0, 1, len(data)), index=data.index, name="score")
+    depth = pd.Series(np.linspace(5, 9, len(data)), index=data.index, name="depth")
+    g = gf.clustermap(data, row_colors=pd.concat([score, depth, groups], axis=1), cmap="Purples")
+    maps = {}
+    for name, values in (("score", score), ("depth", depth)):
+        shown = np.asarray(g.rendered.axes[f"left/{name}"].images[0].get_array()[:, 0, :], dtype=float)
+        leaves = values.to_numpy()[g.row_order]
+        scaled = (leaves - values.min()) / (values.max() - values.min())
+        # which single-hue ramp drew it: the one whose colours the cells are
+        maps[name] = [m for m in SEQUENTIAL
+                      if np.allclose(shown, colormaps[m](scaled), atol=1e-6)]
+    assert maps["score"] and maps["depth"] and maps["score"] != maps["depth"]
+    assert "Purples" not in maps["score"] + maps["depth"]  # the body's map is left to the body
+    plt.close(g.figure)

@@ -254,6 +254,70 @@ def test_a_narrow_panel_keeps_only_the_tick_labels_that_fit(side, size, name, ma
     plt.close(fig)
 
 
+#: A title that fits across a 15 mm panel (turned to run along the value axis) and one that does not
+#: fit across 10 mm (it reads as the tick labels do, a whole line further on).
+TITLED = [
+    ("bars", "turned", lambda: gf.Bars(values=VALUES * 10, title="patients", size="15mm")),
+    ("box", "turned", lambda: gf.Box(values=DISTS, title="sd", size="15mm")),
+    ("points", "inline", lambda: gf.Points(values=VALUES, title="a long axis title", size="10mm")),
+    ("histogram", "inline", lambda: gf.Histogram(values=DISTS, title="row values", size="10mm")),
+]
+
+
+def _apart_by(a, b) -> float:
+    """The widest straight gap (inches) between two boxes in inches: either across x or across y."""
+    return max(a.x0 - b.x1, b.x0 - a.x1, a.y0 - b.y1, b.y0 - a.y1)
+
+
+@pytest.mark.parametrize("side,split", CASES)
+@pytest.mark.parametrize("name,mode,make", TITLED, ids=[f"{n}-{m}" for n, m, _ in TITLED])
+def test_the_axis_title_is_a_clear_gap_past_every_tick_label(side, split, name, mode, make):
+    """The title never reads as a tick label's next word (issue: '0', '10 patients' in the oncoPrint)."""
+    from gridfig.layout.measure import TextMeasurer
+
+    panel = make()
+    out = render(side, panel, split)
+    fig = out.figure
+    renderer = fig.canvas.get_renderer()
+    fig.draw_without_rendering()
+    dpi = fig.dpi
+    end = {"left": "after", "bottom": "after", "right": "before", "top": "before"}[side]
+    last, _ = cells(out, side, name, split)[-1 if end == "after" else 0]
+    inches = lambda t: t.get_window_extent(renderer).transformed(fig.dpi_scale_trans.inverted())  # noqa: E731
+    [title] = [t for t in last.texts if t.get_text() == panel.title]
+    ticks = [t for t in last.texts if t is not title and t.get_text()]
+    assert len(ticks) >= 1
+    line = TextMeasurer(dpi).line_height(title.get_fontsize())
+    # turned: half a line past labels it runs across; reading as they do: a whole line past them
+    gap = {"turned": 0.5, "inline": 1.0}[mode] * line
+    rotations = {round(t.get_rotation()) % 180 for t in ticks}
+    assert len(rotations) == 1
+    turned = round(title.get_rotation()) % 180 != rotations.pop()
+    assert turned == (mode == "turned")
+    tb = inches(title)
+    for t in ticks:
+        assert _apart_by(tb, inches(t)) >= gap - 1e-3, (t.get_text(), _apart_by(tb, inches(t)), gap)
+    # centred across the panel and inside its Axes across, inside the figure
+    ax_box = last.get_window_extent(renderer).transformed(fig.dpi_scale_trans.inverted())
+    if side in ("left", "right"):
+        assert ax_box.x0 - 1e-3 <= tb.x0 and tb.x1 <= ax_box.x1 + 1e-3
+        assert (tb.x0 + tb.x1) / 2 == pytest.approx((ax_box.x0 + ax_box.x1) / 2, abs=1e-3)
+    else:
+        assert ax_box.y0 - 1e-3 <= tb.y0 and tb.y1 <= ax_box.y1 + 1e-3
+        assert (tb.y0 + tb.y1) / 2 == pytest.approx((ax_box.y0 + ax_box.y1) / 2, abs=1e-3)
+    w, h = fig.get_size_inches()
+    assert 0 <= tb.x0 and tb.x1 <= w and 0 <= tb.y0 and tb.y1 <= h
+    # within the room the panel measured past that end of the leaves
+    room = getattr(out.extents[f"{side}/{name}"], end)
+    reach = {"left": ax_box.y0 - tb.y0, "right": tb.y1 - ax_box.y1,
+             "top": ax_box.x0 - tb.x0, "bottom": tb.x1 - ax_box.x1}[side]
+    assert 0 < reach <= room + 1e-3
+    # and over no other text of the figure
+    others = [(t.get_text(), e) for t, e in text_boxes(fig) if t is not title]
+    assert not [s for s, e in others if overlap(title.get_window_extent(renderer), e)]
+    plt.close(fig)
+
+
 def test_no_axis_reserves_no_room_and_draws_no_ticks():
     out = render("left", gf.Bars(values=VALUES, axis=False), False)
     assert out.extents["left/bars"].after == 0 and not out.axes["left/bars"].texts

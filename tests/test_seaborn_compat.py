@@ -270,6 +270,23 @@ def test_mask_is_reorganised_with_the_data_and_holds_the_missing_cells():
     np.testing.assert_array_equal(np.ma.getmaskarray(image), g.mask.to_numpy())
 
 
+def test_masked_cells_do_not_stretch_the_colour_scale_as_in_seaborn():
+    rng = np.random.default_rng(0)
+    data = pd.DataFrame(rng.normal(size=(20, 8)) + np.arange(8))
+    mask = data > 5
+    g, s = draw(data, mask=mask), seaborn(data, mask=mask)
+    shown = data.to_numpy()[~mask.to_numpy()]
+    assert g.ax_heatmap.images[0].get_clim() == pytest.approx((shown.min(), shown.max()))
+    assert g.ax_heatmap.images[0].get_clim() == pytest.approx(s.ax_heatmap.collections[0].get_clim())
+    # the same as hiding them with a masked array
+    m = draw(np.ma.masked_array(data.to_numpy(), mask.to_numpy()))
+    assert m.ax_heatmap.images[0].get_clim() == pytest.approx(g.ax_heatmap.images[0].get_clim())
+    # every cell hidden: the limits come from all of them rather than from none
+    every = draw(data, mask=np.ones(data.shape, bool))
+    assert every.ax_heatmap.images[0].get_clim() == pytest.approx((data.min().min(), data.max().max()))
+    plt.close("all")
+
+
 def test_annotations_follow_the_clustering():
     for annot in (True, DF):
         g = draw(annot=annot, fmt=".1f")

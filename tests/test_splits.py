@@ -300,3 +300,26 @@ def test_bad_splits_get_one_clear_line_before_drawing(kwargs, message):
         gf.clustermap(data, **kwargs)
     assert message in str(info.value) and "\n" not in str(info.value)
     assert not plt.get_fignums()
+
+
+def test_split_blocks_take_the_strips_colours_for_its_groups_and_greys_for_clusters():
+    from matplotlib.colors import to_rgba
+
+    rng = np.random.default_rng(4)
+    rows = [f"r{i}" for i in range(12)]
+    data = pd.DataFrame(rng.normal(size=(12, 9)), index=rows, columns=[f"c{j}" for j in range(9)])
+    kind = pd.Series(["a"] * 4 + ["b"] * 4 + ["c"] * 4, index=rows, name="kind")
+    g = gf.clustermap(data, row_split=kind, col_split=3, row_colors=kind, split_blocks=True)
+
+    def block(path):
+        return tuple(np.round(np.asarray(g.axes[path].images[0].get_array()).reshape(-1, 4)[0], 6))
+
+    strip = [p for p in g.layout.left if isinstance(p, gf.AnnotationStrip)][0].color_map()
+    groups = [str(c.label) for c in g.row_leaves.chunks]
+    assert [block(f"left/row_blocks[{k}]") for k in range(3)] == \
+        [tuple(np.round(to_rgba(strip[k]), 6)) for k in groups]  # a split by the strip: its colours
+    greys = [block(f"top/col_blocks[{k}]") for k in range(3)]
+    assert greys == [tuple(np.round(to_rgba(c), 6)) for c in ("0.45", "0.72", "0.45")]  # clusters: no hue
+    import matplotlib.pyplot as plt
+
+    plt.close(g.figure)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
+import pytest
 from matplotlib.colors import to_rgba
 
 import gridfig as gf
@@ -25,6 +26,21 @@ def test_dark_background_gives_light_text_and_lines():
     for name in ("row_dendrogram", "col_dendrogram"):
         colours = g.axes[name].collections[0].get_colors()
         assert all(luminance(c) > 0.8 for c in colours)
+    plt.close(g.figure)
+
+
+@pytest.mark.parametrize("style", ["ggplot", "seaborn-v0_8-whitegrid", "bmh", "Solarize_Light2"])
+def test_dendrograms_show_against_the_figure_in_grid_styles(style):
+    # these styles make axes.edgecolor white or a faint grey: trees drawn in it vanished
+    data, groups, blocks = gf.demo.seed_data()
+    with plt.style.context(style):
+        g = gf.clustermap(data, row_colors=groups)
+        tick = to_rgba(matplotlib.rcParams["xtick.color"])
+        background = to_rgba(matplotlib.rcParams["figure.facecolor"])
+    for name in ("row_dendrogram", "col_dendrogram"):
+        colours = g.axes[name].collections[0].get_colors()
+        assert all(tuple(c) == pytest.approx(tick) for c in colours)
+        assert all(abs(luminance(c) - luminance(background)) > 0.35 for c in colours), (style, colours)
     plt.close(g.figure)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import InputError, InputTypeError, quote_some
+from ..errors import GridfigWarning, InputError, InputTypeError, quote_some, warn
 from ._checks import as_float_matrix, pandas_frame
 
 
@@ -60,7 +60,8 @@ def scale(data: Any, *, z_score: int | None = None, standard_scale: int | None =
     -----
     A row (column) whose present values are all equal, or that has a single
     present value, has no spread to divide by: seaborn returns NaN there;
-    here its present values become 0, the value a mean or a minimum maps to.
+    here its present values become 0, the value a mean or a minimum maps to,
+    and a :class:`~gridfig.GridfigWarning` names those rows (columns).
     A row that is entirely NaN stays NaN.
     """
     z_score = _check_axis(z_score, "z_score")
@@ -74,6 +75,9 @@ def scale(data: Any, *, z_score: int | None = None, standard_scale: int | None =
             f"data has {len(bad)} infinite value(s), at (row, column) positions "
             f"{quote_some([tuple(ij) for ij in bad.tolist()])}; scaling them is undefined"
         )
+    axis = z_score if z_score is not None else standard_scale
+    if axis is not None:
+        _say_flat(X, axis, "z_score" if z_score is not None else "standard_scale", data)
     if z_score is not None:
         X = _z_score(X, z_score)
     elif standard_scale is not None:
@@ -81,6 +85,20 @@ def scale(data: Any, *, z_score: int | None = None, standard_scale: int | None =
     if pandas_frame(data):
         return type(data)(X, index=data.index, columns=data.columns)
     return X
+
+
+def _say_flat(X: np.ndarray, axis: int, arg: str, data: Any) -> None:
+    """Warn about rows (columns) with no spread: they become 0 (seaborn gives NaN there)."""
+    lo, hi = _min_max(X, 1 - axis)
+    flat = np.flatnonzero(~(hi > lo) & np.isfinite(lo))  # all-NaN ones stay NaN: nothing to say
+    if not len(flat):
+        return
+    word = "row" if axis == 0 else "column"
+    names = (data.index if axis == 0 else data.columns)[flat].tolist() if pandas_frame(data) else flat.tolist()
+    many = len(flat) != 1
+    warn(f"{arg}: {len(flat)} {word}{'s have' if many else ' has'} no spread (all present values "
+         f"equal): {quote_some(names)}; scaled to 0 (seaborn gives NaN there, which cannot be clustered)",
+         GridfigWarning)
 
 
 def _z_score(X: np.ndarray, axis: int) -> np.ndarray:

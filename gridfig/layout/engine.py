@@ -24,6 +24,7 @@ from ..panels.base import Theme
 from .draw import draw_cell
 from .planning import Plan
 from .solver import Solution
+from .titles import warn_unseen
 
 
 class GridfigEngine(LayoutEngine):
@@ -45,6 +46,7 @@ class GridfigEngine(LayoutEngine):
     def execute(self, fig) -> None:
         for job in self.jobs:
             job.refresh(fig)
+            warn_unseen(job)
 
 
 #: Formats matplotlib draws at the save's dpi. Vector formats draw at their canvas's ``fixed_dpi``
@@ -58,6 +60,8 @@ def current_at(fig, dpi: float) -> bool:
     if not isinstance(engine, GridfigEngine):
         return False
     for job in engine.jobs:
+        if not job.room_taken(float(dpi)):  # a title added, changed or measuring otherwise at this dpi
+            return False
         size = tuple(float(v) for v in job.region())
         if float(dpi) != job.dpi or not np.allclose(size, job.size, rtol=0, atol=1e-9):
             return False
@@ -123,6 +127,8 @@ def one_draw(fig, fmt: str, dpi):
     if not ready:
         yield
         return
+    for job in engine.jobs:  # what execute() would say, had it run
+        warn_unseen(job)
     with matplotlib.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
         fig.set_layout_engine(None)
     try:
@@ -176,6 +182,21 @@ class Job:
     #: The figure's size was derived from its content (a clustermap without figsize): its fixed
     #: bodies may stretch a little when text measures differently at another dpi.
     derived: bool = False
+    #: The :class:`~gridfig.layout.host.Host`, when the layout fills a whole (sub)figure: the region
+    #: then gives room to the figure's titles (see :mod:`.titles`).
+    host: Any = None
+    said_labels: set = attrs.field(factory=set)  # axis labels already warned about (not drawn)
+
+    def room(self, dpi: float):
+        """The region's edges and the titles' places the figure's titles need at ``dpi`` (None: not ours)."""
+        if self.host is None or not self.host.owns_whole:
+            return None
+        from .titles import title_overhang
+
+        return self.host.room(dpi, title_overhang(self.builder.axes, self.solution, self.size[1], dpi))
+
+    def room_taken(self, dpi: float) -> bool:
+        return self.host is None or self.host.room_taken(self.room(dpi))
 
     def resolve(self, dpi: float, size: tuple) -> tuple:
         """``(solution, extents)`` at ``dpi`` and ``size``, or :class:`~gridfig.LayoutFailed` (never stale)."""
@@ -193,6 +214,8 @@ class Job:
 
     def refresh(self, fig) -> None:
         dpi = float(fig.get_figure(root=True).dpi)
+        if self.host is not None:
+            self.host.take_room(self.room(dpi))
         size = tuple(float(v) for v in self.region())
         if dpi == self.dpi and np.allclose(size, self.size, rtol=0, atol=1e-9):
             return
@@ -203,6 +226,8 @@ class Job:
         solution, extents = self.resolve(dpi, size)
         self.dpi, self.size = dpi, size
         if solution == self.solution and extents == self.extents:
+            self.builder.update(solution)  # the region itself may have moved (room for a title)
+            self._place_letters()
             return
         old_solution, old_extents = self.solution, self.extents
         self.solution, self.extents = solution, extents
@@ -219,7 +244,10 @@ class Job:
             if extents.get(placed.path) != old_extents.get(placed.path) or (resized and redraw):
                 ax.cla()
                 draw_cell(ax, axes_path, chunk, placed, self.plan, solution, extents, self.theme)
+        self._place_letters()
+
+    def _place_letters(self) -> None:
         origin = self.origin()
         for text, path in self.letters:
-            r = solution.regions[path]
+            r = self.solution.regions[path]
             text.set_position((origin[0] + r.x, origin[1] + r.top))

@@ -27,6 +27,12 @@ class Host:
     target: Any = None  # the SubplotSpec, Bbox or Axes the region comes from
     replaced: Any = None  # an Axes drawn over, removed once the layout is drawn
     cell: Any = None
+    grid: Any = None  # the GridSpec pinned to the whole (sub)figure, for a host owned whole
+
+    @property
+    def owns_whole(self) -> bool:
+        """True when the layout fills the whole figure or subfigure: it then makes room for its titles."""
+        return self.how in ("new", "whole")
 
     def claim(self, fig=None):
         """The SubplotSpec covering the region, in ``fig`` for a new figure.
@@ -42,8 +48,50 @@ class Host:
             b = self.target
             box = dict(left=0, right=1, bottom=0, top=1) if b is None else \
                 dict(left=b.x0, right=b.x1, bottom=b.y0, top=b.y1)
-            self.cell = self.fig.add_gridspec(1, 1, wspace=0, hspace=0, **box)[0, 0]
+            grid = self.fig.add_gridspec(1, 1, wspace=0, hspace=0, **box)
+            self.cell = grid[0, 0]
+            if self.owns_whole:
+                self.grid = grid
         return self.cell
+
+    def fig_size(self) -> tuple[float, float]:
+        """The (sub)figure's size in inches, now."""
+        return (self.fig.bbox.width / self.root.dpi, self.fig.bbox.height / self.root.dpi)
+
+    def room(self, dpi: float, overhang: float = 0.0):
+        """What the figure's titles need at ``dpi``: the region's ``(left, bottom, right, top)`` as
+        fractions of the (sub)figure, and ``(Text, position)`` for each title; ``None`` for a host
+        not owned whole (see :mod:`.titles`)."""
+        if not self.owns_whole:
+            return None
+        from .titles import bands, place
+
+        W, H = self.fig_size() if self.fig is not None else self.size
+        b = bands(self.fig, dpi, overhang) if self.fig is not None else dict(left=0, bottom=0, top=0)
+        left, bottom, top = min(b["left"] / W, 0.5), min(b["bottom"] / H, 0.5), min(b["top"] / H, 0.5)
+        box = (left, bottom, 1.0, 1.0 - top)
+        return box, ([] if self.fig is None else place(self.fig, (W, H)))
+
+    def room_taken(self, wanted) -> bool:
+        """True when the region and the titles already are where ``wanted`` (from :meth:`room`) puts them."""
+        import numpy as np
+
+        if wanted is None or self.grid is None:
+            return True
+        g = self.grid
+        box, texts = wanted
+        return np.allclose((g.left, g.bottom, g.right, g.top), box, rtol=0, atol=1e-12) and all(
+            np.allclose(t.get_position(), xy, rtol=0, atol=1e-12) for t, xy in texts)
+
+    def take_room(self, wanted) -> None:
+        """Move the region's edges and the titles where ``wanted`` (from :meth:`room`) puts them."""
+        if wanted is None or self.grid is None or self.room_taken(wanted):
+            return
+        box, texts = wanted
+        self.grid.left, self.grid.bottom, self.grid.right, self.grid.top = box
+        for t, xy in texts:
+            if tuple(t.get_position()) != tuple(xy):
+                t.set_position(xy)
 
     def finish(self) -> None:
         """Everything was drawn: remove the Axes the layout was drawn over."""

@@ -214,7 +214,12 @@ def render(
         space = letter_space(units, text, theme)
         derived = host.size is None or None in host.size
         said: set = set()  # adaptations warned about: each once per drawn layout, whatever re-solves follow
-        solution, extents = solve_measured(planned, host.size, dpi=dpi, theme=theme, margin=margin,
+        region = host.size
+        wanted = host.room(dpi) if host.fig is not None else None  # titles the (sub)figure already has
+        if wanted is not None:
+            (x0, y0, x1, y1), _ = wanted
+            region = (region[0] * (x1 - x0), region[1] * (y1 - y0))
+        solution, extents = solve_measured(planned, region, dpi=dpi, theme=theme, margin=margin,
                                            letters=space, text=text, adapt=not derived, said=said)
         notes = [e.note for e in extents.values() if e.note]
         if notes:
@@ -229,6 +234,7 @@ def render(
             cell = host.claim(plt.figure(figsize=(W, H), dpi=dpi, layout="none"))
         else:
             cell = host.claim()
+            host.take_room(wanted)
         builder = Builder(host.fig, solution)
         builder.build(cell)
         root = host.root
@@ -258,6 +264,7 @@ def render(
 
     job = Job(plan=planned, theme=theme, dpi=dpi, size=tuple(float(v) for v in host.region()),
               solve=resolve_at, region=host.region, solution=solution, extents=extents, builder=builder,
-              letters=letter_texts, origin=host.origin, derived=derived)
+              letters=letter_texts, origin=host.origin, derived=derived,
+              host=host if host.owns_whole else None)
     engine_for(root).jobs.append(job)
     return Rendered(figure=root, axes=_Paths(builder.axes, inner), layout=user_tree, job=job, inner=inner)

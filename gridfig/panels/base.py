@@ -67,7 +67,9 @@ class Theme:
         Line width in points of dendrograms and outlines; by default the
         style's ``axes.linewidth``.
     line_color : str, optional
-        Colour of dendrogram lines and axis lines; by default the style's ``axes.edgecolor``.
+        Colour of dendrogram lines and axis lines; by default the style's
+        ``xtick.color`` (tick marks show against the figure in every style;
+        ``axes.edgecolor`` is white in ggplot and a faint grey in the grid styles).
     missing_color : str
         Colour of missing heatmap cells and missing annotation values.
     text_color : str, optional
@@ -101,7 +103,7 @@ class Theme:
         return attrs.evolve(self, fontsize=float(self.fontsize if self.fontsize is not None else rc["font.size"]),
                             line_width=float(self.line_width if self.line_width is not None
                                              else rc["axes.linewidth"]),
-                            line_color=self.line_color or rc["axes.edgecolor"],
+                            line_color=self.line_color or rc["xtick.color"],
                             text_color=self.text_color or rc["text.color"], font_family=family,
                             face_color=self.face_color or rc["axes.facecolor"])
 
@@ -488,14 +490,16 @@ class DrawContext:
         return [ax.text(xi, yi, s, transform=place, color=color, parse_math=False, clip_on=False,
                         **align, **text_kwargs) for xi, yi, s in zip(x, y, labels)]
 
-    def end_text(self, ax, text: str, *, pad: float, end: str = "after", **kwargs):
+    def end_text(self, ax, text: str, *, pad: float, end: str = "after", reading: str = "along", **kwargs):
         """Write ``text`` past an end of the leaves, centred across the panel.
 
         On the left and right it reads upwards, below the last row (above the
         first with ``end="before"``); on top and at the bottom it reads
-        rightwards, after the last column (before the first). ``pad`` is the
-        space in inches between the leaf and the text. Draws nothing (and
-        returns ``None``) when the layout left the end text out for want of room.
+        rightwards, after the last column (before the first). ``reading="away"``
+        turns it to run across the panel instead (an axis title along a value
+        axis). ``pad`` is the space in inches between the leaf and the text.
+        Draws nothing (and returns ``None``) when the layout left the end text
+        out for want of room.
         """
         from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
@@ -512,7 +516,7 @@ class DrawContext:
         else:
             where, x, y = blended_transform_factory(ax.transData, ax.transAxes), at, 0.5
         return ax.text(x, y, text, transform=where + shift, parse_math=False, clip_on=False,
-                       **self.end_alignment("along", end), **kwargs)
+                       **self.end_alignment(reading, end), **kwargs)
 
     def text_alignment(self, rotation: float) -> dict:
         """Keyword arguments that anchor text at its end nearest the core."""

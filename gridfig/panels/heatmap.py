@@ -315,8 +315,9 @@ class Heatmap(Panel):
         font size would fit.
     mask : bool 2-D array or DataFrame, optional
         True where a cell is hidden (not drawn: the image is masked there, and
-        no border or text is drawn for it). Hidden cells still take part in
-        clustering, as in seaborn.
+        no border or text is drawn for it), and the colour limits come from
+        the cells shown. Hidden cells still take part in clustering; both as
+        in seaborn.
     linewidths : float
         Width in points of the borders between cells; 0 draws none.
     linecolor : colour
@@ -370,20 +371,29 @@ class Heatmap(Panel):
             if labels is not None and len(labels) != n:
                 raise InputError(f"{what} has {len(labels)} labels but data has {n}")
         # once here, not per use: the draw, the legend and clustermap all ask for the norm
-        object.__setattr__(self, "_norm", self._make_norm())
         self._bind_cells()
+        object.__setattr__(self, "_norm", self._make_norm())
         if self.linewidths < 0:
             raise InputError(f"linewidths: expected a width in points >= 0, got {self.linewidths!r}")
 
     def _make_norm(self):
+        shown = self._shown_values()
         if self.norm_ is None:
-            return make_norm(*resolve_limits(self.data, self.vmin, self.vmax, self.center, self.robust),
+            return make_norm(*resolve_limits(shown, self.vmin, self.vmax, self.center, self.robust),
                              center=self.center)
         given = [k for k in ("vmin", "vmax", "center") if getattr(self, k) is not None]
         if given or self.robust:
             raise InputError(f"norm: give the limits to the norm itself, not also "
                              f"{', '.join(given) or 'robust'} (as matplotlib refuses vmin/vmax with a norm)")
-        return user_norm(self.norm_, self.data)
+        return user_norm(self.norm_, shown)
+
+    def _shown_values(self) -> np.ndarray:
+        """The data with hidden cells missing: what the colour limits come from (as in seaborn,
+        a masked cell never stretches the scale), unless every finite cell is hidden."""
+        if self._hidden is None or not self._hidden.any():
+            return self.data
+        shown = np.where(self._hidden, np.nan, self.data)
+        return shown if np.isfinite(shown).any() else self.data
 
     def _bind_cells(self) -> None:
         """The mask and the annotation values, matched to the data once (formatted only when drawn)."""

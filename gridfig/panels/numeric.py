@@ -27,10 +27,14 @@ from .match import align_series, is_labelled
 
 __all__ = ["Area", "Bars", "Lines", "Points", "ValuePanel", "as_rows", "as_vector"]
 
-#: Tick mark length, space between tick and label, and between labels and the axis title.
+#: Tick mark length, and space between tick and label.
 TICK = to_inches("1mm")
 PAD = to_inches("0.5mm")
-TITLE_PAD = to_inches("1mm")
+#: Least space between the tick labels and the axis title, in lines of the title's own text: half a
+#: line when the title is turned to run along the value axis (it then crosses the labels' reading
+#: direction), a whole line when it is too long for the panel's thickness and reads as the labels do.
+TITLE_GAP = 0.5
+TITLE_GAP_INLINE = 1.0
 DEFAULT_COLOR = "#5a6f8c"
 
 
@@ -88,12 +92,15 @@ def _finite_range(*arrays) -> tuple[float, float]:
 
 @attrs.frozen(kw_only=True)
 class AxisInfo:
-    """What a value panel measured: tick values and labels, the inset that keeps labels inside, their reach."""
+    """What a value panel measured: tick values and labels, the inset that keeps labels inside, their
+    reach, and where the title goes (its distance past the leaves and the way it reads)."""
 
     ticks: tuple
     labels: tuple
     inset: float
     reach: float
+    title_pad: float = 0.0
+    title_reading: str = "away"
 
 
 @attrs.frozen(kw_only=True)
@@ -106,7 +113,10 @@ class ValuePanel(Panel):
         Draw the value axis (a line, ticks and labels past the end of the
         leaves, once for all groups). Its room is measured and kept free.
     title : str, optional
-        The axis' title, written past its tick labels (as a strip's name).
+        The axis' title, written past its tick labels: turned to run along the
+        value axis and centred across the panel, as an axis title, or, when
+        it is longer than the panel is thick, reading as the labels do a whole
+        line of its own text past them.
     limits : (low, high), optional
         The value axis' range; either may be ``None`` for the data's. Values
         outside it are clipped by the panel's edges.
@@ -180,11 +190,21 @@ class ValuePanel(Panel):
         # how far the labels reach past the end: along the leaves after, back against them before
         reach = max([b[3] if end == "after" else -b[2] for b in boxes], default=0.0)
         room = TICK + PAD + reach
+        title_pad, reading = 0.0, "away"
         if self.title:
-            room += TITLE_PAD + ctx.text.size(self.title, fontsize)[0]
+            # turned to run along the value axis (ComplexHeatmap's annotation name beside its axis) when
+            # it fits across the panel, so it cannot read as the last tick label's next word
+            size = ctx.text.size(self.title, fontsize)
+            box = anchored_box(*size, ctx.side, end_alignment(ctx.side, "away", end))
+            if box[1] - box[0] > thickness:
+                reading = "along"
+                box = anchored_box(*size, ctx.side, end_alignment(ctx.side, "along", end))
+            title_pad = room + (TITLE_GAP if reading == "away" else TITLE_GAP_INLINE) * line
+            room = title_pad + (box[3] if end == "after" else -box[2])
         room = room if ctx.at_end(end) else 0.0
         return Extent(thickness=thickness, **{end: room},
-                      info=AxisInfo(ticks=ticks, labels=labels, inset=inset, reach=reach))
+                      info=AxisInfo(ticks=ticks, labels=labels, inset=inset, reach=reach, title_pad=title_pad,
+                                    title_reading=reading))
 
     def draw(self, ax, ctx: DrawContext) -> None:
         lo, hi = self.value_limits()
@@ -200,8 +220,8 @@ class ValuePanel(Panel):
         ctx.end_ticks(ax, info.ticks, info.labels, tick=TICK, pad=PAD, color=ctx.theme.text_color,
                       end=end, fontsize=fontsize)
         if self.title:
-            ctx.end_text(ax, self.title, pad=TICK + PAD + info.reach + TITLE_PAD, end=end, fontsize=fontsize,
-                         color=ctx.theme.text_color)
+            ctx.end_text(ax, self.title, pad=info.title_pad, end=end, reading=info.title_reading,
+                         fontsize=fontsize, color=ctx.theme.text_color)
 
     def draw_values(self, ax, ctx: DrawContext) -> None:  # pragma: no cover - abstract
         """Draw the data; the away limits are the value axis' (data units), leaves as in the canonical frame."""
