@@ -96,6 +96,7 @@ def measure(
     theme: Theme | None = None,
     along: Mapping[str, tuple[float, float]] | None = None,
     text: TextMeasurer | None = None,
+    panels: Mapping[str, object] | None = None,
 ) -> dict[str, Extent]:
     """Ask every panel of the planned tree for its :class:`Extent`.
 
@@ -115,6 +116,10 @@ def measure(
         solution, so panels can fit their content to the core's length.
     text : TextMeasurer, optional
         Reuse a measurer (and its cache) across passes.
+    panels : mapping, optional
+        Side panel path -> a panel measured in its place (a layout adapting to
+        a small region measures its legend areas set smaller); what is drawn
+        is the planned panel, handed what this one measured.
     """
     from .planning import plan
 
@@ -128,14 +133,15 @@ def measure(
             leaves = cp.leaves(side)
             length = None if size is None else (size[1] if is_vertical(side) else size[0])
             for placed in cp.sides[side]:
+                panel = (panels or {}).get(placed.path, placed.panel)
                 if placed.cells[0][1] is None:  # one Axes over every group
                     groups = [(None, None if leaves is None else leaves.order, length)]
                 else:
                     lengths = [None] * len(leaves.chunks) if length is None else leaves.lengths(length)
                     groups = [(i, c.positions, lengths[i]) for i, c in enumerate(leaves.chunks)]
                 out[placed.path] = combine([checked(
-                    placed.panel.measure(MeasureContext(path=placed.path, side=side, order=order, along=glen,
-                                                        theme=theme, text=text, leaves=leaves, chunk=i)), placed)
+                    panel.measure(MeasureContext(path=placed.path, side=side, order=order, along=glen,
+                                                 theme=theme, text=text, leaves=leaves, chunk=i)), placed)
                     for i, order, glen in groups])
         core = cp.core
         out[core.path] = core.panel.measure(

@@ -569,8 +569,9 @@ class Panel:
     shows_legends: ClassVar[bool] = False
     #: In a region too small for everything, the depth this panel may be shortened to (inches).
     min_size: ClassVar[float | None] = None
-    #: In a region too small for everything, panels with a drop rank are left out, lowest
-    #: rank first (legends 1, labels 2); ``None``: never left out.
+    #: In a region too small for everything, panels with a drop rank are left out: rank 1 or 2
+    #: with the labels (2), rank 3 or more very last, with the legend areas (3); ``None``: never
+    #: left out (see ``gridfig.layout.fit``).
     drop_rank: ClassVar[int | None] = None
 
     # -- what the framework asks ---------------------------------------------

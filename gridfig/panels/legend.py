@@ -219,7 +219,8 @@ class CategoryLegend(LegendBlock):
         y = self.draw_title(ax, x, top, text, fontsize, theme)
         row = line * 1.25
         for label, color in zip(self.labels, self.colors):
-            ax.add_patch(Rectangle((x, y - row / 2 - line / 2), line, line,
+            # not clipped: blocks stacked past the core's end (a small region) lie outside the Axes
+            ax.add_patch(Rectangle((x, y - row / 2 - line / 2), line, line, clip_on=False,
                                    facecolor=color or theme.missing_color, edgecolor="none"))
             ax.text(x + line + PAD, y - row / 2, label, ha="left", va="center", fontsize=fontsize,
                     color=theme.text_color, parse_math=False)
@@ -444,6 +445,11 @@ class Legends(Panel):
         across (the default above or below it).
     pad : length
         Space between the core (or the panel inside it) and the legends; default 3 mm.
+    overhang : length
+        How far past the core's end (below it beside a core, past its right
+        end above or below one) the blocks may flow before wrapping into a
+        further column; default 0. A layout adapting to a small region sets
+        it to the room the stack across that end leaves free.
     """
 
     blocks: tuple | None = attrs.field(default=None, converter=_blocks, eq=False)
@@ -457,12 +463,13 @@ class Legends(Panel):
     flow: str | None = None
     #: Extra room between the core's side and the legends, beside a core (as a side panel).
     pad: float = attrs.field(default="3mm", converter=lambda v: to_inches(v, "pad"))
+    overhang: float = attrs.field(default=0.0, converter=lambda v: to_inches(v, "overhang"))
 
     kind: ClassVar[str] = "legends"
     redraw_on_resize: ClassVar[bool] = True
     spans_groups: ClassVar[bool] = True
     shows_legends: ClassVar[bool] = True
-    drop_rank: ClassVar[int] = 1
+    drop_rank: ClassVar[int] = 3
 
     def collects(self) -> str | None:
         return "node" if self.blocks is None else None
@@ -496,21 +503,24 @@ class Legends(Panel):
         if ctx.side == "center":
             room = None if ctx.core_size is None else ctx.core_size[1 if vertical else 0]
         room = room or 8.0
+        along_side = ctx.side != "center" and vertical == (ctx.side in ("left", "right"))
+        reach = room + (self.overhang if along_side else 0.0)  # blocks may flow past the core's end
         pieces = []
         for b in self.unique_blocks():
             w, h = b.size(ctx.text, fontsize)
-            pieces.extend(b.split(b.rows_fitting(room, ctx.text, fontsize)) if (h if vertical else w) > room
+            pieces.extend(b.split(b.rows_fitting(reach, ctx.text, fontsize)) if (h if vertical else w) > reach
                           else [b])
         per_column = -(-len(pieces) // self.ncols) if self.ncols else len(pieces)
         placed = []  # (block, cross, flow) in inches
-        flow, cross, col_size, in_column = 0.0, 0.0, 0.0, 0
+        flow, cross, col_size, in_column, end = 0.0, 0.0, 0.0, 0, 0.0
         for b in pieces:
             w, h = b.size(ctx.text, fontsize)
             f, c = (h, w) if vertical else (w, h)
-            if in_column and (flow + f > room + 1e-9 or in_column >= per_column):
+            if in_column and (flow + f > reach + 1e-9 or in_column >= per_column):
                 cross += col_size + self.gap
                 flow, col_size, in_column = 0.0, 0.0, 0
             placed.append((b, cross, flow))
+            end = max(end, flow + f)
             flow += f + self.gap
             col_size = max(col_size, c)
             in_column += 1
@@ -522,13 +532,14 @@ class Legends(Panel):
             largest = max((b.size(ctx.text, fontsize)[1 if vertical else 0] for b, _, _ in placed), default=0.0)
             fixed = (thickness, None) if vertical else (None, thickness)
             least = (0.0, largest) if vertical else (largest, 0.0)
-            return Extent(fixed=fixed, minimum=least, info=(placed, vertical, ctx.text))
-        return Extent(thickness=thickness + self.pad, info=(placed, vertical, ctx.text))
+            return Extent(fixed=fixed, minimum=least, info=(placed, vertical, ctx.text, fontsize))
+        past = max(0.0, end - room) if along_side else 0.0  # what flows past the core's end
+        return Extent(thickness=thickness + self.pad, after=past, info=(placed, vertical, ctx.text, fontsize))
 
     def draw(self, ax, ctx: DrawContext) -> None:
-        placed, vertical, text = ctx.info  # the measurer it was measured with, at the drawing dpi
+        # the measurer it was measured with (at the drawing dpi) and the font size it was laid out at
+        placed, vertical, text, fontsize = ctx.info
         pad = self.pad if ctx.side != "center" else 0.0
-        fontsize = self.fontsize or ctx.theme.fontsize
         ctx.inch_frame(ax)
         # blocks flow along the core and their columns step away from it, past the pad facing it;
         # a collected area (a core) lays out as if it were on the right (down) or at the bottom (across)
