@@ -149,7 +149,7 @@ def engine_for(fig) -> GridfigEngine:
 
 def _attempts(derived: bool):
     """How a drawn layout is solved again, in order: as it was; bodies stretched (content-sized
-    figures only); adapted to the room (dendrograms shortened, legends then labels left out)."""
+    figures only); adapted to the room in the order of docs/layout.md ("What gives way": the colour scale last)."""
     yield dict(stretch=False, adapt=False)
     if derived:
         yield dict(stretch=True, adapt=False)
