@@ -15,7 +15,7 @@ from . import seaborn_compat as compat
 from .annotations import apply_palette, check_palette, parts, warn_crowded
 from .cluster_result import ClusterMap, DendrogramResult
 from .errors import InputError, InputTypeError, quote_some
-from .inputs import is_sparse, table
+from .inputs import is_anndata, is_sparse, table
 from .layout import Cross, render
 from .leaves import Leaves
 from .panels import AnnotationStrip, Dendrogram, DotHeatmap, GroupDendrogram, Heatmap, Labels, Legends, Panel, Theme
@@ -658,7 +658,7 @@ def clustermap(
         raise InputError(f"square: cells cannot be square with cell_size={cell_size!r}; drop one of them")
     host = find_host(ax, validate.figsize(figsize))  # checked, not touched
     region = host.size
-    tree_args["data"] = data = compat.pivot(data, pivot_kws)
+    tree_args["data"] = data = _as_read(compat.pivot(data, pivot_kws))
     tree_args["pivot_kws"] = None
     sized = figsize is None and ax is None
     cross = clustered_heatmap(sized=sized, **tree_args)
@@ -679,16 +679,28 @@ def clustermap(
     return ClusterMap.from_rendered(rendered, index=index, columns=columns, colorbar=colorbar)
 
 
-def _labels_of(data):
-    """The data's row and column Index, for ``ClusterMap.data`` to keep their names and levels.
+def _as_read(data):
+    """A DataArray, polars or pyarrow table read into a DataFrame once, here, so that its labels
+    (names, levels) reach ``ClusterMap.data``; arrays, sparse matrices (densified only when
+    drawn) and AnnData (whose obs/var columns strips may name) are passed on as they are."""
+    import pandas as pd
 
-    Read again from a DataArray, polars or pyarrow table or AnnData (cheap next to drawing;
-    the values were checked when the tree was made); arrays and sparse matrices have none.
-    """
-    if isinstance(data, np.ndarray) or np.ma.isMaskedArray(data) or is_sparse(data):
-        return None, None
-    frame = table(data, "data")
-    return frame.index, frame.columns
+    if isinstance(data, (pd.DataFrame, np.ndarray)) or np.ma.isMaskedArray(data) or is_sparse(data) \
+            or is_anndata(data):
+        return data
+    return table(data, "data")
+
+
+def _labels_of(data):
+    """The data's row and column Index, for ``ClusterMap.data`` to keep their names and levels
+    (none for arrays and sparse matrices; AnnData's obs and var names, without reading ``X``)."""
+    import pandas as pd
+
+    if isinstance(data, pd.DataFrame):
+        return data.index, data.columns
+    if is_anndata(data):
+        return pd.Index(data.obs_names), pd.Index(data.var_names)
+    return None, None
 
 
 def _rc_dpi() -> float:

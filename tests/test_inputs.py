@@ -237,7 +237,24 @@ def test_the_default_cell_limit_refuses_a_cell_atlas_before_allocating():
 
 def test_an_anndata_like_is_labelled_by_obs_and_var_names():
     X = values(6)
-    drawn(gf.clustermap(fake_adata(X)), X=X)
+    g = drawn(gf.clustermap(fake_adata(X)), X=X)
+    assert g.data.index.tolist() == ROWS and g.data.columns.tolist() == COLS
+    np.testing.assert_array_equal(g.data.to_numpy(), X)
+
+
+def test_foreign_tables_are_read_once(monkeypatch):
+    # a DataArray (and polars, pyarrow) is turned into a DataFrame once, not again for ClusterMap.data
+    calls = []
+    real = inputs.table
+    monkeypatch.setattr(inputs, "table", lambda *a, **k: calls.append(type(a[0]).__name__) or real(*a, **k))
+    import gridfig.clustermap  # noqa: F401  (the module, not the function gridfig exports)
+    import sys
+
+    monkeypatch.setattr(sys.modules["gridfig.clustermap"], "table", inputs.table)
+    X = values(3)
+    g = gf.clustermap(FakeDataArray(X, ("gene", "sample"), {"gene": ROWS, "sample": COLS}))
+    assert calls.count("FakeDataArray") == 1
+    assert (g.data.index.name, g.data.columns.name) == ("gene", "sample")
 
 
 def test_an_anndata_like_with_a_sparse_X():
