@@ -395,3 +395,24 @@ def test_fastcluster_method_numbers_are_fastclusters():
     from gridfig.clustering.linkage import FASTCLUSTER_METHODS
 
     assert FASTCLUSTER_METHODS == fastcluster.mthidx
+
+
+# --- scikit-learn's bundled tables (real data: iris has duplicate rows) ----------------------
+
+SKLEARN_TABLES = ("iris", "wine", "breast_cancer", "diabetes")
+
+
+@pytest.mark.parametrize("table", SKLEARN_TABLES)
+@pytest.mark.parametrize("metric", METRICS)
+def test_sklearn_tables_leaf_orders_and_distances_equal_scipys(table, metric, monkeypatch):
+    # the path users get (default blocks; iris' 4 columns go to pdist, the others to the product)
+    datasets = pytest.importorskip("sklearn.datasets")
+    X = np.asarray(getattr(datasets, f"load_{table}")().data, dtype=float)
+    np.testing.assert_allclose(_gram.condensed(X, metric), pdist(X, metric), rtol=1e-12, atol=0)
+    methods = ("average", "complete", "single", "weighted") + (("ward",) if metric == "euclidean" else ())
+    for method in methods:
+        calls = _spy(monkeypatch)
+        c = cluster(X, metric=metric, method=method)
+        assert bool(calls) == (X.shape[1] >= _gram.MIN_COLS), (table, "product path used?", calls)
+        expected = hierarchy.leaves_list(hierarchy.linkage(X, method=method, metric=metric))
+        np.testing.assert_array_equal(c.order, expected, err_msg=f"{table} {metric} {method}")
