@@ -111,7 +111,7 @@ def write_atomically(path: str, write) -> object:
     """
     folder = os.path.dirname(os.path.abspath(path))
     tmp = None
-    with _signals_abort():
+    with _signals_abort() as caught:
         try:
             fd, tmp = _create_temp(folder, os.path.splitext(path)[1])
             with os.fdopen(fd, "wb") as fh:
@@ -120,6 +120,8 @@ def write_atomically(path: str, write) -> object:
                 os.fsync(fh.fileno())
             with contextlib.suppress(OSError):  # an existing file keeps its permissions
                 os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode))
+            if caught:  # the handler's exception was dropped on its way (a finalizer ran it): abort all the same
+                raise _Signalled(caught[0])
             os.replace(tmp, path)
             tmp = None
             _fsync_folder(folder)
@@ -185,15 +187,19 @@ class _Signalled(BaseException):
 def _signals_abort():
     """While the body runs, SIGNALS raise an exception in it (so it cleans up); afterwards they are delivered.
 
+    Yields the list of signals caught so far. Python runs a handler at the next
+    bytecode, which may be a finalizer's, and an exception raised there is
+    dropped: the body checks the list before its last step too.
+
     Only on the main thread (the only one Python lets set handlers); ignored
     signals stay ignored. The previous handlers are put back before the signal
     is delivered again, so they do what they would have done: by default
     SIGTERM and SIGHUP end the process and SIGINT raises KeyboardInterrupt.
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
     caught: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield caught
+        return
     armed, aborted = True, False
 
     def handler(signum, frame):
@@ -202,13 +208,20 @@ def _signals_abort():
             raise _Signalled(signum)
 
     previous = {}
+    instead = None
     try:
         for sig in SIGNALS:
             if signal.getsignal(sig) not in (signal.SIG_IGN, None):  # None: set outside Python; leave it
                 previous[sig] = signal.signal(sig, handler)
-        yield
+        yield caught
     except _Signalled:
         aborted = True  # the body has cleaned up; the signal is delivered below
+    except BaseException as e:
+        if not caught:
+            raise
+        # The handler's exception came out as another: pybind11 (matplotlib's transforms)
+        # reports any exception met while converting arguments as a TypeError.
+        aborted, instead = True, e
     finally:
         armed = False
         for sig, old in previous.items():
@@ -218,4 +231,4 @@ def _signals_abort():
             signal.raise_signal(signum)  # the previous handler runs now
         if aborted:  # and it returned: the caller still has to learn that nothing was saved
             name = signal.Signals(caught[0]).name
-            raise InterruptedError(f"the save was interrupted by {name}; the file was not written")
+            raise InterruptedError(f"the save was interrupted by {name}; the file was not written") from instead

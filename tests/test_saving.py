@@ -110,6 +110,51 @@ def test_signal_handlers_are_put_back(tmp_path):
     assert {s: signal.getsignal(s) for s in output.SIGNALS} == before
 
 
+class _RaisesTheSignalWhenCollected:
+    """Python runs a signal's handler at the next bytecode, which can be a finalizer's; an exception
+    raised there is reported and dropped, and the code that was running goes on."""
+
+    def __del__(self):
+        signal.raise_signal(signal.SIGTERM)
+
+
+def _dropped(fh):
+    obj = _RaisesTheSignalWhenCollected()
+    del obj  # the handler's exception is raised in __del__ and lost there
+
+
+def _turned_into_a_type_error(fh):
+    try:  # pybind11 reports any exception met while converting arguments as a TypeError
+        signal.raise_signal(signal.SIGTERM)
+    except BaseException:
+        raise TypeError("affine_transform(): incompatible function arguments") from None
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.parametrize("meet", [_dropped, _turned_into_a_type_error])
+def test_a_signal_whose_exception_is_lost_on_the_way_still_aborts_the_save(tmp_path, meet):
+    """Both happened in the subprocess test below, once in a few dozen runs: the file was replaced,
+    or the process ended by a TypeError with the signal never delivered."""
+    target = tmp_path / "out.bin"
+    target.write_bytes(b"the old file")
+    delivered = []
+
+    def write(fh):
+        fh.write(b"half")
+        meet(fh)
+        fh.write(b" and the rest")
+
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: delivered.append(signum))
+    try:
+        with pytest.raises(InterruptedError, match="SIGTERM"):
+            output.write_atomically(str(target), write)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert delivered == [signal.SIGTERM]  # delivered to the previous handler after the cleanup
+    assert os.listdir(tmp_path) == ["out.bin"]
+    assert target.read_bytes() == b"the old file"
+
+
 def test_an_unwritable_folder_is_named_by_the_output(tmp_path, monkeypatch):
     real_open = os.open
 
