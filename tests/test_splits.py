@@ -225,6 +225,20 @@ def test_kmeans_is_the_same_every_run():
     plt.close("all")
 
 
+def test_kmeans_keeps_the_best_of_several_starts():
+    # four clusters of 30 rows; one start of scipy's kmeans2 (seed 0) merges two of them and
+    # splits another (30/60/2/28, within-group sum of squares 4082 against 2337)
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(120, 20)) + np.repeat(rng.normal(size=(4, 20)) * 2, 30, axis=0)
+    g = gf.clustermap(pd.DataFrame(X), row_split="kmeans:4", yticklabels=False)
+    true = [list(range(30 * c, 30 * c + 30)) for c in range(4)]
+    assert sorted(sorted(rows.tolist()) for _, rows in g.row_groups) == true
+    for i, (_, rows) in enumerate(g.row_groups):  # and each heatmap cell draws one true cluster
+        drawn = np.asarray(g.axes[f"heatmap[{i},0]"].images[0].get_array())
+        np.testing.assert_array_equal(drawn, X[np.ix_(rows, g.col_order)])
+    plt.close(g.figure)
+
+
 def test_titles_are_written_per_group():
     data, groups, g = split_map(row_split_titles=True, col_split_titles="C{label} ({n})")
     assert [t.get_text() for i in range(2) for t in g.axes[f"left/row_titles[{i}]"].texts] == ["high", "low"]

@@ -95,15 +95,41 @@ def parse_k(spec, arg: str):
     return None
 
 
-def kmeans_labels(X: np.ndarray, k: int, arg: str, seed: int = 0) -> np.ndarray:
-    """k-means cluster of each row (seeded, so the same every run)."""
+#: k-means starts from this many seeded k-means++ initialisations and keeps the partition with the
+#: smallest within-group sum of squares (scikit-learn's ``n_init``, ComplexHeatmap's ``row_km_repeats``):
+#: one start can settle in a poor local optimum, merging two clusters and splitting another.
+KMEANS_STARTS = 10
+
+
+def kmeans_labels(X: np.ndarray, k: int, arg: str, seed: int = 0, starts: int = KMEANS_STARTS) -> np.ndarray:
+    """k-means cluster of each row, numbered 0.. in order of first appearance.
+
+    The best of ``starts`` runs of scipy's ``kmeans2`` (fewest empty clusters, then the smallest
+    within-group sum of squares), all drawn from one generator seeded with ``seed``: the same
+    groups on every run.
+    """
+    import warnings
+
     from scipy.cluster.vq import kmeans2
 
     if np.isnan(X).any():
         raise InputError(f"{arg}: k-means needs complete data, but {int(np.isnan(X).any(axis=1).sum())} "
                          f"rows have missing values; split by categories or by a cut of the tree (an int)")
-    _, labels = kmeans2(X, k, seed=np.random.default_rng(seed), minit="++")
-    found = len(np.unique(labels))
+    rng = np.random.default_rng(seed)
+    best, best_key = None, None
+    with warnings.catch_warnings():
+        # a start that empties a cluster is simply not kept (the best one is said below)
+        warnings.filterwarnings("ignore", message="One of the clusters is empty")
+        for _ in range(starts):
+            centroids, labels = kmeans2(X, k, seed=rng, minit="++")
+            key = (k - len(np.unique(labels)), float(((X - centroids[labels]) ** 2).sum()))
+            if best_key is None or key < best_key:
+                best, best_key = labels, key
+    _, first = np.unique(best, return_index=True)
+    renumber = np.empty(int(best.max()) + 1, dtype=np.intp)
+    renumber[best[np.sort(first)]] = np.arange(len(first))
+    labels = renumber[best]
+    found = len(first)
     if found < k:
         warn(f"{arg}: k-means found {found} non-empty clusters of the {k} asked for; "
              f"showing {found} groups")
