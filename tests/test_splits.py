@@ -187,6 +187,12 @@ def test_a_user_panel_draws_once_per_group_with_its_leaves(side):
     plt.close(out.figure)
 
 
+def segments_inches(ax):
+    """The segments of an Axes' first LineCollection, in figure inches."""
+    dpi = ax.get_figure(root=True).dpi
+    return [ax.transData.transform(np.asarray(s)) / dpi for s in ax.collections[0].get_segments()]
+
+
 def test_the_tree_between_groups_joins_them_in_centroid_order():
     data, groups, g = split_map(row_split="kmeans:3", col_split=None, split_order="cluster")
     X = data.to_numpy()
@@ -195,25 +201,43 @@ def test_the_tree_between_groups_joins_them_in_centroid_order():
     # the groups are shown in the leaf order of a clustering of their centroids
     Zc = linkage(centroids, "average")
     np.testing.assert_array_equal(leaves_list(Zc), np.arange(3))
-    ax = g.axes["left/group_dendrogram"]
-    segs = ax.collections[0].get_segments()
-    assert len(segs) == 2
-    # its leaves stand over each group's own tree root
-    feet = sorted({round(float(s[0][1]), 9) for s in segs if s[0][0] == 0} |
-                  {round(float(s[3][1]), 9) for s in segs if s[3][0] == 0})
-    assert len(feet) == 3
-    fig_y = sorted((ax.transData.transform((0, y))[1] / g.figure.dpi for y in feet), reverse=True)
     assert leaves.parent is not None and leaves.parent.n == 3
-    for i, chunk in enumerate(leaves.chunks):
-        heat = axes_inches(g.axes[f"heatmap[{i},0]"])
-        if chunk.clustering is None:  # a group of one row: its middle
-            root = chunk.n / 2
-        else:
-            along, _ = gf.clustering.dendrogram_segments(chunk.clustering)
-            root = (along[-1, 1] + along[-1, 2]) / 2  # in rows from the group's top
-        expected = heat[3] - root * (heat[3] - heat[1]) / chunk.n
-        assert fig_y[i] == pytest.approx(expected, abs=TOL)
+    assert len(g.axes["left/group_dendrogram"].collections[0].get_segments()) == 2
     assert [lab for lab, _ in g.row_groups] == [1, 2, 3]
+    plt.close(g.figure)
+
+
+@pytest.mark.parametrize("figsize", [None, (5, 9)])
+def test_each_leaf_of_the_tree_between_groups_meets_its_groups_root(figsize):
+    data, _, _ = seed()
+    # four groups, one of a single row (no tree of its own: its row's foot is its root)
+    split = pd.Series(["a"] * 5 + ["b"] + ["c"] * 4 + ["d"] * 3, index=data.index)
+    g = gf.clustermap(data, row_split=split, split_order="cluster", figsize=figsize)
+
+    def check():
+        feet = [p for s in segments_inches(g.axes["left/group_dendrogram"]) for p in (s[0], s[-1])]
+        edge = max(p[0] for p in feet)  # the innermost points of the tree between groups ...
+        feet = sorted((p for p in feet if abs(p[0] - edge) < 1e-9), key=lambda p: -p[1])
+        assert len(feet) == 4  # ... are its four leaves, on the outer edge of the groups' trees
+        for i, foot in enumerate(feet):
+            tree = axes_inches(g.axes[f"row_dendrogram[{i}]"])
+            assert edge == pytest.approx(tree[0], abs=TOL)
+            *own, stalk = segments_inches(g.axes[f"row_dendrogram[{i}]"])
+            heat = axes_inches(g.axes[f"heatmap[{i},0]"])
+            chunk = g.row_leaves.chunks[i]
+            if own:  # the root: the middle of the top of the group's last merge, its highest
+                root = (own[-1][1] + own[-1][2]) / 2
+                assert root[0] == pytest.approx(min(p[0] for s in own for p in s), abs=1e-9)
+            else:  # a group of one row: its row's centre, at the heatmap's edge
+                root = np.array([tree[2], (heat[1] + heat[3]) / 2])
+                assert chunk.n == 1
+            # one straight line from the group's root out to the foot of the tree between groups
+            assert stalk[0] == pytest.approx(root, abs=TOL) and stalk[-1] == pytest.approx(foot, abs=TOL)
+
+    check()
+    g.figure.set_size_inches(7, 6)  # and after a resize, saved at another dpi
+    g.figure.savefig(__import__("io").BytesIO(), format="png", dpi=72)
+    check()
     plt.close(g.figure)
 
 
