@@ -241,6 +241,58 @@ def test_each_leaf_of_the_tree_between_groups_meets_its_groups_root(figsize):
     plt.close(g.figure)
 
 
+def four_groups(data):
+    return pd.Series(["a"] * 5 + ["b"] + ["c"] * 4 + ["d"] * 3, index=data.index)
+
+
+def drawn_titles(g, path, k):
+    return [t.get_text() for i in range(k) for t in g.axes[f"{path}[{i}]"].texts]
+
+
+def test_each_axis_has_its_own_split_order():
+    data, _, _ = seed()
+    X = data.to_numpy()
+    split = four_groups(data)
+    g = gf.clustermap(data, row_split=split, col_split=3, row_split_order=["c", "a", "d", "b"],
+                      col_split_order="cluster", row_split_titles=True, col_split_titles="{label}")
+    # the rows as listed, each cell drawing its group's rows
+    assert drawn_titles(g, "left/row_titles", 4) == ["c", "a", "d", "b"]
+    for i, (label, rows) in enumerate(g.row_groups):
+        assert set(data.index[rows]) == set(split.index[split == label])
+        drawn = np.asarray(g.axes[f"heatmap[{i},0]"].images[0].get_array())
+        np.testing.assert_array_equal(drawn, X[np.ix_(rows, g.col_groups[0][1])])
+    # the columns by their centroids, with the tree between them on top and none on the left
+    assert "top/group_dendrogram" in g.axes and "left/group_dendrogram" not in g.axes
+    assert g.col_leaves.parent is not None and g.row_leaves.parent is None
+    centroids = np.vstack([X[:, np.sort(cols)].mean(axis=1) for _, cols in g.col_groups])
+    np.testing.assert_array_equal(leaves_list(linkage(centroids, "average")), np.arange(3))
+    plt.close(g.figure)
+    # "cluster" for the rows alone: the columns keep the tree's order
+    g = gf.clustermap(data, row_split=split, col_split=3, row_split_order="cluster")
+    assert "left/group_dendrogram" in g.axes and "top/group_dendrogram" not in g.axes
+    whole = leaves_list(linkage(X.T, "average"))  # the column groups follow the whole tree's order
+    firsts = [int(np.flatnonzero(np.isin(whole, cols))[0]) for _, cols in g.col_groups]
+    assert firsts == sorted(firsts) and g.col_leaves.parent is None
+    plt.close(g.figure)
+
+
+def test_natural_order_is_the_same_for_every_split_and_keeps_kmeans_groups_unclustered():
+    data, _, _ = seed()
+    g = gf.clustermap(data, row_split=four_groups(data), split_order="natural", row_split_titles=True)
+    assert drawn_titles(g, "left/row_titles", 4) == ["a", "b", "c", "d"]
+    plt.close(g.figure)
+    clustered = gf.clustermap(data, row_split="kmeans:3")  # k-means groups are clustered by default
+    assert "left/group_dendrogram" in clustered.axes
+    natural = gf.clustermap(data, row_split="kmeans:3", split_order="natural")
+    assert "left/group_dendrogram" not in natural.axes and natural.row_leaves.parent is None
+    # the same groups, in order of first appearance in the data
+    assert sorted(map(sorted, (r.tolist() for _, r in natural.row_groups))) == \
+        sorted(map(sorted, (r.tolist() for _, r in clustered.row_groups)))
+    firsts = [min(rows) for _, rows in natural.row_groups]
+    assert firsts == sorted(firsts) and firsts[0] == 0
+    plt.close("all")
+
+
 def test_kmeans_is_the_same_every_run():
     data, _, _ = seed()
     a = gf.clustermap(data, row_split="kmeans:3")
@@ -330,6 +382,18 @@ def test_one_call_orders_each_axis_once_and_builds_the_node_once(monkeypatch):
     (dict(row_split="kmeans"), "row_split: a string must be 'kmeans:k'"),
     (dict(row_split=2, row_cut=2), "row_cut: colours one tree by a cut"),
     (dict(row_split=[1] * 13, split_order=[1, 2]), "split_order: must list each group of row_split once; unknown 2"),
+    (dict(row_split=list("cccccbaaaaadd"), split_order=["c", "c", "a", "b"]),
+     "split_order: must list each group of row_split once; listed more than once: 'c'; missing 'd'; "
+     "the groups are 'a', 'b', 'c', 'd'"),
+    (dict(row_split=list("cccccbaaaaadd"), col_split=2, split_order=["c", "a", "b", "d"]),
+     "split_order: a list orders the groups of one axis, but the rows and the columns are both split; "
+     "give it as row_split_order= or col_split_order="),
+    (dict(row_split=2, split_order="cluster", row_split_order="natural"),
+     "row_split_order: conflicts with split_order='cluster', which orders the groups of both axes"),
+    (dict(row_split_order="cluster", col_split=2), "row_split_order: the rows are not split; give row_split="),
+    (dict(split_order="cluster"), "split_order: neither the rows nor the columns are split"),
+    (dict(row_split=2, col_split_order="random"),
+     "col_split_order: expected None, 'natural', 'cluster' or a list of group labels, got 'random'"),
 ])
 def test_bad_splits_get_one_clear_line_before_drawing(kwargs, message):
     plt.close("all")

@@ -102,7 +102,7 @@ KMEANS_STARTS = 10
 
 
 def kmeans_labels(X: np.ndarray, k: int, arg: str, seed: int = 0, starts: int = KMEANS_STARTS) -> np.ndarray:
-    """k-means cluster of each row, numbered 0.. in order of first appearance.
+    """k-means cluster of each row, numbered 1.. in order of first appearance (as a cut is numbered).
 
     The best of ``starts`` runs of scipy's ``kmeans2`` (fewest empty clusters, then the smallest
     within-group sum of squares), all drawn from one generator seeded with ``seed``: the same
@@ -127,7 +127,7 @@ def kmeans_labels(X: np.ndarray, k: int, arg: str, seed: int = 0, starts: int = 
                 best, best_key = labels, key
     _, first = np.unique(best, return_index=True)
     renumber = np.empty(int(best.max()) + 1, dtype=np.intp)
-    renumber[best[np.sort(first)]] = np.arange(len(first))
+    renumber[best[np.sort(first)]] = np.arange(1, len(first) + 1)
     labels = renumber[best]
     found = len(first)
     if found < k:
@@ -136,8 +136,69 @@ def kmeans_labels(X: np.ndarray, k: int, arg: str, seed: int = 0, starts: int = 
     return labels
 
 
+ORDERS = ("natural", "cluster")
+
+
+def _order(value, arg: str):
+    """A group order as given (None, "natural", "cluster"), or a list of group labels; else refused."""
+    if value is None or (isinstance(value, str) and value in ORDERS):
+        return value
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    raise InputError(f"{arg}: expected None, 'natural', 'cluster' or a list of group labels, got {value!r}")
+
+
+def axis_orders(split_order, row_split_order, col_split_order, row_split, col_split) -> list:
+    """``[(order, arg), (order, arg)]`` for the rows and the columns: ``split_order`` orders the
+    groups of both axes, ``row_split_order`` / ``col_split_order`` those of one; ``arg`` is the
+    argument the order came from, for messages."""
+    both = _order(split_order, "split_order")
+    if both is not None and row_split is None and col_split is None:
+        raise InputError("split_order: neither the rows nor the columns are split; give row_split= or "
+                         "col_split=, or drop split_order")
+    out = []
+    for own, split, axis, what in ((row_split_order, row_split, "row", "rows"),
+                                   (col_split_order, col_split, "col", "columns")):
+        arg = f"{axis}_split_order"
+        own = _order(own, arg)
+        if own is not None and split is None:
+            raise InputError(f"{arg}: the {what} are not split; give {axis}_split= too, or drop {arg}")
+        if own is not None and both is not None and own != both:
+            raise InputError(f"{arg}: conflicts with split_order={split_order!r}, which orders the groups of "
+                             f"both axes; give split_order for both, or row_split_order / col_split_order "
+                             f"for each")
+        out.append((own, arg) if own is not None else (both, "split_order"))
+    if isinstance(both, list) and row_split is not None and col_split is not None \
+            and all(arg == "split_order" for _, arg in out):
+        raise InputError("split_order: a list orders the groups of one axis, but the rows and the columns "
+                         "are both split; give it as row_split_order= or col_split_order=")
+    return out
+
+
+def _listed_order(wanted: list, groups: list, arg: str, order_arg: str) -> list:
+    """The groups in the order of ``wanted``, which must name each of them once."""
+    def known(g):
+        try:
+            return g in groups
+        except (TypeError, ValueError):  # an entry that cannot be compared (an array) is no group
+            return False
+
+    seen = list(dict.fromkeys(g for g in wanted if known(g)))
+    twice = [g for g in seen if wanted.count(g) > 1]
+    unknown = [g for g in wanted if not known(g)]
+    left_out = [g for g in groups if g not in seen]
+    if twice or unknown or left_out:
+        problems = ([f"listed more than once: {quote_some(twice)}"] if twice else []) + \
+                   ([f"unknown {quote_some(unknown)}"] if unknown else []) + \
+                   ([f"missing {quote_some(left_out)}"] if left_out else [])
+        raise InputError(f"{order_arg}: must list each group of {arg} once; {'; '.join(problems)}; "
+                         f"the groups are {quote_some(groups, 8)}")
+    return seen
+
+
 def split_leaves(X: np.ndarray, spec, *, labels: Sequence, what: str, arg: str, cluster_groups: bool,
-                 whole: Any = None, gap=0.0, split_order=None, cluster_kwargs: dict) -> Leaves:
+                 whole: Any = None, gap=0.0, split_order=None, order_arg: str = "split_order",
+                 cluster_kwargs: dict) -> Leaves:
     """The leaves of one axis split into groups (see the module docstring).
 
     Parameters
@@ -152,9 +213,13 @@ def split_leaves(X: np.ndarray, spec, *, labels: Sequence, what: str, arg: str, 
         Cluster each group (else keep the data order within groups).
     whole : Clustering, optional
         The clustering of all observations, needed to cut the tree (``k``).
-    split_order : None, "cluster" or a list of group labels
-        Group order: natural (category order, the tree's order for a cut),
-        by clustering the groups' centroids, or as listed.
+    split_order : None, "natural", "cluster" or a list of group labels
+        Group order: ``"natural"`` (category order, else sorted naturally;
+        the tree's order for a cut; first appearance for k-means), by
+        clustering the groups' centroids, or as listed. ``None``: natural,
+        except k-means groups, which are clustered.
+    order_arg : str
+        The argument ``split_order`` came from, for messages.
     cluster_kwargs : dict
         metric, method, optimal_ordering for :func:`~gridfig.clustering.cluster`.
     """
@@ -178,7 +243,7 @@ def split_leaves(X: np.ndarray, spec, *, labels: Sequence, what: str, arg: str, 
             raw = kmeans_labels(X, k, arg)
             values, natural = list(raw), sorted(set(raw.tolist()))
             if split_order is None:
-                split_order = "cluster" if len(natural) > 1 else None
+                split_order = "cluster"
     else:
         values, natural = group_labels(spec, labels, n, arg, what)
     members = {g: [] for g in natural}
@@ -193,14 +258,8 @@ def split_leaves(X: np.ndarray, spec, *, labels: Sequence, what: str, arg: str, 
             groups = [groups[i] for i in parent.order]
             parent_chunk = tuple(int(np.flatnonzero(np.asarray(parent.order) == i)[0])
                                  for i in range(len(natural)))
-    elif split_order is not None:
-        wanted = list(split_order)
-        unknown = [g for g in wanted if g not in members]
-        left_out = [g for g in groups if g not in wanted]
-        if unknown or left_out or len(set(wanted)) != len(wanted):
-            raise InputError(f"split_order: must list each group of {arg} once; unknown "
-                             f"{quote_some(unknown) or 'none'}; missing {quote_some(left_out) or 'none'}")
-        groups = wanted
+    elif split_order is not None and split_order != "natural":
+        groups = _listed_order(list(split_order), groups, arg, order_arg)
     if kind is not None:
         # groups by number are numbered 1..k in display order
         renumber = {g: i + 1 for i, g in enumerate(groups)}
