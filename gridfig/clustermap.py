@@ -20,7 +20,7 @@ from .layout import Cross, render
 from .leaves import Leaves
 from .panels import AnnotationStrip, Dendrogram, DotHeatmap, GroupDendrogram, Heatmap, Labels, Legends, Panel, Theme
 from .panels.colors import QUALITATIVE
-from .panels.groups import AxisTitle, GroupBlocks, GroupTitles
+from .panels.groups import AxisTitle, GroupBlocks, GroupTitles, check_titles
 from .panels.legend import SideLegends
 from .units import FigSize, to_inches
 
@@ -345,7 +345,8 @@ def clustered_heatmap(
         agree with it.
     row_split_titles, col_split_titles : bool, list or str, optional
         Titles of the groups: ``True`` writes each group's label, a list
-        gives them, a format string uses ``{label}`` and ``{n}``.
+        gives them (one per group), a format string uses ``{label}`` and
+        ``{n}`` (no other field). Only for a split axis.
     row_split_title_side, col_split_title_side : str
         Where titles go (outermost on that side).
     split_blocks : bool
@@ -398,6 +399,11 @@ def clustered_heatmap(
     row_names, col_names = compat.tick_texts(frame.index), compat.tick_texts(frame.columns)
     split_gap = to_inches(split_gap, "split_gap")
     orders = axis_orders(split_order, row_split_order, col_split_order, row_split, col_split)
+    for titles, split, axis, what in ((row_split_titles, row_split, "row", "rows"),
+                                      (col_split_titles, col_split, "col", "columns")):
+        if split is None and not (titles is None or titles is False):
+            raise InputError(f"{axis}_split_titles: the {what} are not split, so there are no groups to title; "
+                             f"give {axis}_split= too, or drop {axis}_split_titles")
 
     # every axis to cluster is checked before either is clustered
     for flag, link, axis, labels, what in ((row_cluster, row_linkage, 1, frame.index, "rows"),
@@ -501,14 +507,15 @@ def clustered_heatmap(
             sides[side].append(Dendrogram(size=dsize, cut=cut, **style))
             if leaves.parent is not None:
                 sides[side].append(GroupDendrogram(size=dsize / 2, **style))
-    for leaves, spec, side, arg, valid in (
-            (rows, row_split_titles, row_split_title_side, "row_split_title_side", ("left", "right")),
-            (cols, col_split_titles, col_split_title_side, "col_split_title_side", ("top", "bottom"))):
+    for leaves, spec, side, axis, valid in (
+            (rows, row_split_titles, row_split_title_side, "row", ("left", "right")),
+            (cols, col_split_titles, col_split_title_side, "col", ("top", "bottom"))):
         if spec is None or spec is False:
             continue
+        check_titles(spec, leaves, f"{axis}_split_titles")
         if side not in valid:
-            raise InputError(f"{arg}: expected one of {valid}, got {side!r}")
-        sides[side].append(GroupTitles(titles=spec, name=f"{arg[:3]}_titles"))
+            raise InputError(f"{axis}_split_title_side: expected one of {valid}, got {side!r}")
+        sides[side].append(GroupTitles(titles=spec, name=f"{axis}_titles"))
 
     has_blocks = cbar or (legend and (any(s.mode != "colors" for s in row_strips + col_strips)
                                       or any(p.legend_entries() for p in sides["left"] + sides["top"])))

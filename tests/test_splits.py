@@ -394,6 +394,17 @@ def test_one_call_orders_each_axis_once_and_builds_the_node_once(monkeypatch):
     (dict(split_order="cluster"), "split_order: neither the rows nor the columns are split"),
     (dict(row_split=2, col_split_order="random"),
      "col_split_order: expected None, 'natural', 'cluster' or a list of group labels, got 'random'"),
+    (dict(row_split=list("aaaaaaabbbbbb"), row_split_titles="{lab}"),
+     "row_split_titles: the format string '{lab}' names {lab}, but a title can use only {label} (the group's "
+     "label) and {n} (its size)"),
+    (dict(row_split=list("aaaaaaabbbbbb"), row_split_titles="{0} ({n})"), "row_split_titles: the format string "
+     "'{0} ({n})' names {0}, but"),
+    (dict(col_split=2, col_split_titles="{n:s} columns"),
+     "col_split_titles: cannot fill in '{n:s} columns' for the group 1: Unknown format code 's'"),
+    (dict(row_split=list("aaaaaaabbbbbb"), row_split_titles=["only one"]), "row_split_titles: 1 titles for 2 groups"),
+    (dict(row_split_titles=True), "row_split_titles: the rows are not split, so there are no groups to title"),
+    (dict(col_split_titles="cols {label} n={n}"),
+     "col_split_titles: the columns are not split, so there are no groups to title; give col_split= too"),
 ])
 def test_bad_splits_get_one_clear_line_before_drawing(kwargs, message):
     plt.close("all")
@@ -402,6 +413,16 @@ def test_bad_splits_get_one_clear_line_before_drawing(kwargs, message):
         gf.clustermap(data, **kwargs)
     assert message in str(info.value) and "\n" not in str(info.value)
     assert not plt.get_fignums()
+
+
+def test_a_group_titles_panel_refuses_a_format_it_cannot_fill_in():
+    from gridfig.panels.groups import GroupTitles
+
+    rows = gf.Leaves.grouped([gf.Chunk(positions=[0, 1], label="a"), gf.Chunk(positions=[2], label="b")])
+    tree = gf.Cross(core=gf.Heatmap(data=np.ones((3, 2))), rows=rows,
+                    left=[GroupTitles(titles="{name}", name="mine")])
+    with pytest.raises(gf.InputError, match=r"^mine: the format string '\{name\}' names \{name\}, but a title"):
+        gf.render(tree, figsize=(3, 3))
 
 
 def test_split_blocks_take_the_strips_colours_for_its_groups_and_greys_for_clusters():

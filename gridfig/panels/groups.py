@@ -12,6 +12,42 @@ from ..units import to_inches
 from .base import DrawContext, Extent, MeasureContext, Panel
 
 TITLE_PAD = to_inches("1mm")
+#: The fields a format string of titles can use.
+TITLE_FIELDS = {"label": "the group's label", "n": "its size"}
+
+
+def check_titles(titles, leaves, who: str) -> None:
+    """Refuse titles that cannot title the groups of ``leaves``, naming ``who`` (the argument):
+    a list of the wrong length, a format string with a field other than ``{label}`` and ``{n}``
+    (or one that cannot be filled in), anything but ``True``, a list or a str."""
+    chunks = [None] if leaves is None else list(leaves.chunks)
+    if isinstance(titles, (list, tuple)):
+        if len(titles) != len(chunks):
+            raise InputError(f"{who}: {len(titles)} titles for {len(chunks)} groups")
+        return
+    if titles is True:
+        return
+    if not isinstance(titles, str):
+        raise InputError(f"{who}: expected True, a list of titles or a format string, got {titles!r}")
+    import re
+    import string
+
+    fields = " and ".join(f"{{{k}}} ({v})" for k, v in TITLE_FIELDS.items())
+    try:
+        named = [f for _, f, _, _ in string.Formatter().parse(titles) if f is not None]
+    except ValueError as e:
+        raise InputError(f"{who}: {titles!r} is not a format string ({e}); a literal brace is written "
+                         f"{{{{ or }}}}") from None
+    unknown = list(dict.fromkeys(f"{{{f}}}" for f in named if re.split(r"[.\[]", f)[0] not in TITLE_FIELDS))
+    if unknown:
+        raise InputError(f"{who}: the format string {titles!r} names {', '.join(unknown)}, but a title can "
+                         f"use only {fields}")
+    for c in chunks:
+        label, n = (None, 0) if c is None else (c.label, c.n)
+        try:
+            titles.format(label=label, n=n)
+        except (ValueError, TypeError, AttributeError, KeyError, IndexError) as e:
+            raise InputError(f"{who}: cannot fill in {titles!r} for the group {label!r}: {e}") from None
 
 
 @attrs.frozen(kw_only=True)
@@ -38,13 +74,7 @@ class GroupTitles(Panel):
     kind: ClassVar[str] = "titles"
 
     def bind(self, leaves) -> "GroupTitles":
-        if isinstance(self.titles, (list, tuple)):
-            k = 1 if leaves is None else len(leaves.chunks)
-            if len(self.titles) != k:
-                raise InputError(f"{self.label}: {len(self.titles)} titles for {k} groups")
-        elif not (self.titles is True or isinstance(self.titles, str)):
-            raise InputError(f"{self.label}: expected True, a list of titles or a format string, "
-                             f"got {self.titles!r}")
+        check_titles(self.titles, leaves, self.label)
         return self
 
     def title(self, leaves, chunk: int | None) -> str:
