@@ -324,6 +324,53 @@ def test_titles_are_written_per_group():
     plt.close(g.figure)
 
 
+def test_a_title_never_runs_outside_its_group():
+    rng = np.random.default_rng(1)
+    rows = [f"r{i}" for i in range(12)]
+    data = pd.DataFrame(rng.normal(size=(12, 8)), index=rows, columns=[f"c{j}" for j in range(8)])
+    split = pd.Series(["group alpha"] * 11 + ["singleton group beta"], index=rows)
+    with pytest.warns(gf.GridfigWarning) as caught:
+        g = gf.clustermap(data, row_split=split, row_split_titles=True, col_split=2,
+                          col_split_titles="a rather long column title {label}")
+    fig = g.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    written = {}
+    for path, cells, axis in (("left/row_titles", [f"heatmap[{i},0]" for i in range(2)], 1),
+                              ("top/col_titles", [f"heatmap[0,{j}]" for j in range(2)], 0)):
+        for k, cell in enumerate(cells):
+            (text,) = g.axes[f"{path}[{k}]"].texts
+            box, group = text.get_window_extent(renderer), g.axes[cell].get_window_extent(renderer)
+            lo, hi = (box.y0, box.y1) if axis else (box.x0, box.x1)
+            g_lo, g_hi = (group.y0, group.y1) if axis else (group.x0, group.x1)
+            assert g_lo - 0.5 <= lo and hi <= g_hi + 0.5, (text.get_text(), (lo, hi), (g_lo, g_hi))
+            assert 6 <= text.get_fontsize() <= gf.Theme().resolved().fontsize
+            written[(path, k)] = text.get_text()
+    # the one-row group's title is cut short, the long group's is whole, and the cut is said
+    assert written[("left/row_titles", 0)] == "group alpha"
+    beta = written[("left/row_titles", 1)]
+    assert beta.endswith("\u2026") and "singleton group beta".startswith(beta[:-1]) and len(beta) > 1
+    said = " ".join(str(w.message) for w in caught)
+    assert f"left/row_titles[1]: the title 'singleton group beta' of group 'singleton group beta' is longer " \
+           f"than the group" in said and f"so it is written {beta!r}" in said
+    assert "row_titles[0]" not in said  # a title that fits is not mentioned
+    plt.close(fig)
+
+
+def test_a_title_too_long_for_its_group_is_set_smaller_before_it_is_cut():
+    data, groups, _ = seed()
+    g = gf.clustermap(data, row_split=groups, row_split_titles=["high expression group", "low"],
+                      figsize=(5, 4))
+    (text,) = g.axes["left/row_titles[0]"].texts
+    g.figure.canvas.draw()
+    box = text.get_window_extent(g.figure.canvas.get_renderer())
+    group = g.axes["heatmap[0,0]"].get_window_extent(g.figure.canvas.get_renderer())
+    assert text.get_text() == "high expression group"  # whole, at a smaller size, within its group
+    assert 6 <= text.get_fontsize() < gf.Theme().resolved().fontsize
+    assert group.y0 - 0.5 <= box.y0 and box.y1 <= group.y1 + 0.5
+    plt.close(g.figure)
+
+
 def test_a_dataframe_splits_by_combinations_and_a_group_of_one_draws_no_tree():
     data, groups, _ = seed()
     second = pd.Series(["x"] * 12 + ["y"], index=data.index)  # one sample alone in its group
