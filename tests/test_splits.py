@@ -383,6 +383,27 @@ def test_a_dataframe_splits_by_combinations_and_a_group_of_one_draws_no_tree():
     plt.close(g.figure)
 
 
+def test_split_labels_not_in_the_data_are_named_in_a_warning_as_a_strip_names_them():
+    data, groups, _ = seed()
+    split = groups.reindex(data.index)
+    split["Sample 99"] = "gamma"  # a typo, the only member of its group
+    split["Sample 98"] = "low"
+    with pytest.warns(UserWarning) as caught:
+        g = gf.clustermap(data, row_split=split, row_split_titles=True)
+    said = [str(w.message) for w in caught if str(w.message).startswith("row_split")]
+    assert said == ["row_split: 2 labels are not in the data's rows and are ignored: 'Sample 99', 'Sample 98'; "
+                    "the group 'gamma' had only those and is not drawn"]
+    assert drawn_titles(g, "left/row_titles", 2) == ["high", "low"]
+    plt.close(g.figure)
+    levels = pd.DataFrame({"pop": split, "batch": "x"})  # a DataFrame: said once, not per level
+    with pytest.warns(UserWarning) as caught:
+        gf.clustermap(data, row_split=levels)
+    said = [str(w.message) for w in caught if str(w.message).startswith("row_split")]
+    assert said == ["row_split: 2 labels are not in the data's rows and are ignored: 'Sample 99', 'Sample 98'; "
+                    "the group ('gamma', 'x') had only those and is not drawn"]
+    plt.close("all")
+
+
 def test_one_call_orders_each_axis_once_and_builds_the_node_once(monkeypatch):
     import gridfig.clustering
     import gridfig.clustering.dendrogram

@@ -20,18 +20,42 @@ from ..errors import InputError, quote_some, warn
 from ..leaves import Chunk, Leaves
 
 
-def group_labels(spec, labels: Sequence, n: int, arg: str, what: str):
+def _say_extra(spec, labels: Sequence, arg: str, what: str) -> None:
+    """Warn about the labels of a split (Series or DataFrame) that are not the data's, and the groups
+    that had no other member (they are not drawn), as a strip says of its labels."""
+    import pandas as pd
+
+    index = pd.Index(spec.index)
+    extra = index.difference(pd.Index(list(labels)), sort=False)
+    if not len(extra):
+        return
+    def group(rows):
+        if isinstance(spec, pd.DataFrame):
+            return {tuple(r) for r in spec.loc[rows].itertuples(index=False)}
+        return set(spec.loc[rows].tolist())
+
+    kept = index.intersection(pd.Index(list(labels)), sort=False)
+    lost = _natural_sorted(group(extra) - group(kept))
+    gone = (f"; {'the group' if len(lost) == 1 else 'the groups'} {quote_some(lost)} had only those and "
+            f"{'is' if len(lost) == 1 else 'are'} not drawn") if lost else ""
+    warn(f"{arg}: {len(extra)} labels are not in the data's {what} and are ignored: "
+         f"{quote_some(extra.tolist())}{gone}")
+
+
+def group_labels(spec, labels: Sequence, n: int, arg: str, what: str, say_extra: bool = True):
     """One group label per data position and the groups in their natural order, from categories.
 
-    A Series is matched by label (every data label must be in it), a DataFrame
-    gives the combinations of its columns, a list is read by position.
+    A Series is matched by label (every data label must be in it; its labels the data lacks
+    are named in a warning), a DataFrame gives the combinations of its columns, a list is read
+    by position.
     """
     import pandas as pd
 
     if isinstance(spec, pd.DataFrame):
-        parts = [group_labels(spec[c], labels, n, f"{arg}[{c!r}]", what) for c in spec.columns]
+        parts = [group_labels(spec[c], labels, n, f"{arg}[{c!r}]", what, say_extra=False) for c in spec.columns]
         if not parts:
             raise InputError(f"{arg}: the DataFrame has no columns")
+        _say_extra(spec, labels, arg, what)
         keys = list(zip(*[p[0] for p in parts]))
         rank = [{g: i for i, g in enumerate(p[1])} for p in parts]
         order = sorted(set(keys), key=lambda key: tuple(r[v] for r, v in zip(rank, key)))
@@ -45,6 +69,8 @@ def group_labels(spec, labels: Sequence, n: int, arg: str, what: str):
         if len(lacking):
             raise InputError(f"{arg}: {len(lacking)} of the data's {n} {what} have no group: "
                              f"{quote_some(lacking.tolist())}")
+        if say_extra:
+            _say_extra(spec, labels, arg, what)
         aligned = spec.reindex(list(labels))
         categories = list(spec.cat.categories) if isinstance(spec.dtype, pd.CategoricalDtype) else None
         values = aligned.tolist()
