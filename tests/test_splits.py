@@ -404,6 +404,27 @@ def test_split_labels_not_in_the_data_are_named_in_a_warning_as_a_strip_names_th
     plt.close("all")
 
 
+def test_a_continuous_split_warns_that_each_value_is_a_group():
+    rng = np.random.default_rng(0)
+    data = pd.DataFrame(rng.normal(size=(30, 6)), index=[f"r{i}" for i in range(30)])
+    score = pd.Series(rng.normal(size=30), index=data.index)  # 30 distinct floats
+    with pytest.warns(UserWarning, match=r"^row_split: 30 groups for 30 rows, one row each: a split is by "
+                      r"categories .* give row_split=k \(a cut of the tree\) or row_split='kmeans:k'"):
+        g = gf.clustermap(data, row_split=score)
+    # what it warns of: thirty groups of one row, and not one tree drawn
+    assert len(g.row_groups) == 30 and not any(g.axes[f"row_dendrogram[{i}]"].collections for i in range(30))
+    plt.close(g.figure)
+    with pytest.warns(UserWarning, match=r"^row_split: 24 groups for 30 rows, from 24 distinct numbers"):
+        gf.clustermap(data, row_split=list(np.r_[np.arange(24) + 0.5, np.arange(6) + 0.5]))
+    plt.close("all")
+    import warnings
+
+    with warnings.catch_warnings():  # categories in groups of several rows: nothing to say
+        warnings.simplefilter("error")
+        gf.clustermap(data, row_split=list(np.repeat(np.arange(10) + 0.5, 3)), yticklabels=False)
+    plt.close("all")
+
+
 def test_one_call_orders_each_axis_once_and_builds_the_node_once(monkeypatch):
     import gridfig.clustering
     import gridfig.clustering.dendrogram

@@ -94,6 +94,19 @@ def group_labels(spec, labels: Sequence, n: int, arg: str, what: str, say_extra:
     return values, order
 
 
+def _say_too_many(values: list, k: int, n: int, arg: str, what: str) -> None:
+    """Warn when categories make a group of each (or nearly each) row: a continuous value given as a split."""
+    numbers = all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
+                  for v in values)
+    fractional = numbers and any(not float(v).is_integer() for v in values)
+    if n < 3 or not (k == n or (fractional and k > n / 2)):
+        return
+    how = f"one {what[:-1]} each" if k == n else f"from {k} distinct numbers"
+    warn(f"{arg}: {k} groups for {n} {what}, {how}: a split is by categories (each value is a group, and a "
+         f"group of one {what[:-1]} has no tree); to group similar {what} give {arg}=k (a cut of the tree) "
+         f"or {arg}='kmeans:k', or bin a continuous value first (pandas.cut)")
+
+
 def _natural_sorted(values) -> list:
     def key(v):
         if isinstance(v, str):
@@ -272,6 +285,7 @@ def split_leaves(X: np.ndarray, spec, *, labels: Sequence, what: str, arg: str, 
                 split_order = "cluster"
     else:
         values, natural = group_labels(spec, labels, n, arg, what)
+        _say_too_many(values, len(natural), n, arg, what)
     members = {g: [] for g in natural}
     for i, v in enumerate(values):
         members[v].append(i)
