@@ -43,12 +43,17 @@ Not errors, by design. Each of these warns and carries on:
 - **Data rows that a labelled annotation lacks.** They get the missing colour
   and a "missing" legend entry, and a warning names them.
 - **Annotation labels that are not in the data.** They are ignored, and a
-  warning names them.
+  warning names them. The same for the labels of a split (`row_split=` a
+  Series or DataFrame), naming also any group left without rows.
+- **A split that makes a group of every row** (a continuous value given as
+  categories). A warning names the argument and suggests `k` or `"kmeans:k"`.
+- **A split title longer than its group.** It is set smaller, then cut short
+  with an ellipsis, and a warning names the group.
 - **`annot` in cells too small for the text.** Nothing is written, and one
   warning gives the cell size, the size the text needs and a font size that
   would fit.
 
-(`tests/test_clustermap.py` and `tests/test_heatmap_body.py` cover these.)
+(`tests/test_clustermap.py`, `tests/test_heatmap_body.py` and `tests/test_splits.py` cover these.)
 """
 
 

@@ -351,8 +351,8 @@ def test_a_title_never_runs_outside_its_group():
     beta = written[("left/row_titles", 1)]
     assert beta.endswith("\u2026") and "singleton group beta".startswith(beta[:-1]) and len(beta) > 1
     said = " ".join(str(w.message) for w in caught)
-    assert f"left/row_titles[1]: the title 'singleton group beta' of group 'singleton group beta' is longer " \
-           f"than the group" in said and f"so it is written {beta!r}" in said
+    assert "left/row_titles[1]: the title 'singleton group beta' of group 'singleton group beta' is longer " \
+           "than the group" in said and f"so it is written {beta!r}" in said
     assert "row_titles[0]" not in said  # a title that fits is not mentioned
     plt.close(fig)
 
