@@ -260,8 +260,9 @@ def clustered_heatmap(
     cmap : str or Colormap, optional
         Default ``"viridis"``, or ``"RdBu_r"`` when ``center`` is given.
     center, vmin, vmax, robust
-        Colour limits. With ``center`` the limits are symmetric about it unless
-        ``vmin``/``vmax`` are given.
+        Colour limits, as in seaborn: ``center`` keeps one slope about it and cuts
+        the colormap to ``vmin``/``vmax``; with ``center`` alone the limits are
+        symmetric about it.
     norm : matplotlib Normalize, optional
         Any norm (``LogNorm()``, ``BoundaryNorm(...)``, ...) instead of the limits above.
     annot, fmt, annot_kws

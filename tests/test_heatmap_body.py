@@ -193,6 +193,22 @@ def test_changing_the_norm_afterwards_redraws_the_bar():
     assert "2" in colorbar_ticks(cb)
 
 
+def test_heatmaps_centred_differently_keep_a_colour_bar_each_in_a_collected_legend():
+    data = np.linspace(-1, 3, 12).reshape(3, 4)
+    heats = [gf.Heatmap(data=data, cmap="RdBu_r", vmin=-1, vmax=3, center=c, legend_title="z") for c in (5, -3)]
+    out = gf.render(gf.Cross(core=heats[0]) | gf.Cross(core=heats[1]), figsize=(6, 3), legend="right")
+    bars = colorbars(out.axes["legend"])
+    assert len(bars) == 2  # the same limits, but not the same colours: not merged
+    for cb, heat in zip(bars, heats):
+        assert cb.cmap.name == heat.cell_cmap.name
+        np.testing.assert_allclose(cb.cmap(cb.norm(np.array([-1.0, 3.0]))),
+                                   heat.cell_cmap(heat.norm(np.array([-1.0, 3.0]))))
+    rdbu = matplotlib.colormaps["RdBu_r"]
+    # centre 5: -1..3 is the blue third of the colormap (5 - 6 .. 5 + 6); centre -3: the red third
+    np.testing.assert_allclose(bars[0].cmap(bars[0].norm(3.0)), rdbu(1 / 3), atol=0.01)
+    np.testing.assert_allclose(bars[1].cmap(bars[1].norm(-1.0)), rdbu(2 / 3), atol=0.01)
+
+
 def test_cbar_kws_ticks_format_label_extend_and_length():
     data = frame(6, 5)
     g = quick(data, cbar=True, cbar_kws=dict(ticks=[-1, 0, 1], format="{x:.1f}", label="z", extend="both",
