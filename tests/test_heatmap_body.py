@@ -8,6 +8,7 @@ from typing import ClassVar
 
 import attrs
 import matplotlib
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
@@ -73,6 +74,61 @@ def test_bad_fmt_and_misshapen_annot_are_refused():
         gf.Heatmap(data=np.eye(2), annot=True, fmt="%d")
     with pytest.raises(gf.InputError, match="annot: shape"):
         gf.Heatmap(data=np.eye(2), annot=np.eye(3))
+
+
+CONFUSION = pd.DataFrame([[50, 2, 3], [4, 40, 6], [1, 8, 45]], index=list("abc"), columns=list("abc"))
+
+
+def written(data, **kwargs) -> dict:
+    """{(row label, column label): text} of the values written in an unclustered clustermap's cells."""
+    g = quick(data, row_cluster=False, col_cluster=False, cell_size="10mm", **kwargs)
+    rows, cols = g.data2d.index, g.data2d.columns
+    return {(rows[i], cols[j]): t.get_text() for (i, j), t in texts_by_cell(g.ax_heatmap).items()}
+
+
+def as_texts(frame) -> dict:
+    return {(r, c): v for r, row in frame.iterrows() for c, v in row.items()}
+
+
+@pytest.mark.parametrize("annot", [True, CONFUSION.to_numpy(), CONFUSION, CONFUSION.astype(float)],
+                         ids=["data", "int array", "int frame", "whole floats"])
+def test_fmt_d_writes_integers(annot):
+    assert written(CONFUSION, annot=annot, fmt="d") == as_texts(CONFUSION.astype(str))
+    assert written(CONFUSION, annot=annot, fmt="03d") == as_texts(CONFUSION.map(lambda v: f"{v:03d}"))
+
+
+@pytest.mark.parametrize("fmt", ["s", "", ">3"])
+def test_text_annot_takes_a_format_spec_for_text(fmt):
+    notes = CONFUSION.astype(str)
+    assert written(CONFUSION, annot=notes, fmt=fmt) == as_texts(notes.map(lambda v: format(v, fmt)))
+
+
+def test_fmt_d_for_values_that_are_not_whole_is_refused_naming_them_before_drawing():
+    data = CONFUSION.astype(float)
+    data.iloc[0, 1] = 2.5
+    figures = plt.get_fignums()
+    with pytest.raises(gf.InputError, match=r"fmt: 'd' writes integers, but 1 of the values to write are not "
+                                            r"whole numbers: 2\.5;"):
+        gf.clustermap(data, annot=True, fmt="d")
+    with pytest.raises(gf.InputError, match=r"fmt: 'd' writes integers, but 9 .*: 49\.5, 1\.5, 2\.5"):
+        gf.clustermap(CONFUSION, annot=CONFUSION - 0.5, fmt="d")
+    assert plt.get_fignums() == figures
+    # a hidden or missing cell is not written, so its value does not matter
+    data.iloc[1, 1] = np.nan
+    assert written(data, annot=True, fmt="d", mask=data == 2.5) == {
+        k: v for k, v in as_texts(CONFUSION.astype(str)).items() if k not in {("a", "b"), ("b", "b")}}
+
+
+def test_a_spec_for_text_with_numbers_to_write_is_refused_naming_one():
+    with pytest.raises(gf.InputError, match=r"fmt: 's' is not a format spec for numbers, but the values to "
+                                            r"write include 50"):
+        gf.clustermap(CONFUSION, annot=True, fmt="s")
+    mixed = CONFUSION.astype(object)
+    mixed.iloc[0, 0] = "many"
+    with pytest.raises(gf.InputError, match=r"fmt: 's' .* include 2, 3, 4"):
+        gf.clustermap(CONFUSION, annot=mixed, fmt="s")
+    with pytest.raises(gf.InputTypeError, match="fmt: expected a format spec"):
+        gf.clustermap(CONFUSION, annot=True, fmt=2)
 
 
 # --- mask -----------------------------------------------------------------------------------------

@@ -641,3 +641,17 @@ def test_a_colour_bar_at_cbar_pos_shows_the_cut_colormap_too():
     assert g.ax_cbar.get_ylim() == pytest.approx((-1, 3))
     fractions = np.linspace(0.03, 0.97, 15)
     np.testing.assert_allclose(bar_rgba(g.ax_cbar, fractions), bar_rgba(s.ax_cbar, fractions), atol=3 / 255)
+
+
+@pytest.mark.parametrize("annot, fmt", [(True, "d"), ("array", "d"), ("text", "s")])
+def test_seaborns_integer_and_text_formats_write_what_seaborn_writes(annot, fmt):
+    counts = pd.DataFrame([[50, 2, 3], [4, 40, 6], [1, 8, 45]], index=list("abc"), columns=list("abc"))
+    annot = {"array": counts.to_numpy(), "text": counts.astype(str)}.get(annot, annot)
+    kwargs = dict(row_cluster=False, col_cluster=False, annot=annot, fmt=fmt)
+    g, s = draw(counts, cell_size="10mm", **kwargs), seaborn(counts, **kwargs)
+
+    def by_cell(ax):
+        return sorted(((t.get_position()[1], t.get_position()[0]), t.get_text()) for t in ax.texts)
+
+    assert by_cell(g.ax_heatmap) == by_cell(s.ax_heatmap)
+    assert [t for _, t in by_cell(g.ax_heatmap)] == ["50", "2", "3", "4", "40", "6", "1", "8", "45"]

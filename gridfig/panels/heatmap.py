@@ -19,6 +19,7 @@ import numpy as np
 from ..errors import InputError, InputTypeError
 from ..units import to_inches
 from ..validate import number
+from .annot_format import check_fmt, format_cell
 from .base import DrawContext, Panel
 from .colors import get_cmap, palette
 
@@ -330,9 +331,12 @@ class Heatmap(Panel):
     annot : bool, 2-D array or DataFrame, optional
         Write a value in each cell: ``True`` the data's, or a table of the
         data's shape (a DataFrame is matched by label). Numbers are written
-        with ``format(value, fmt)``, other values as ``str``.
+        with ``format(value, fmt)``, text with ``format(text, fmt)`` when
+        ``fmt`` is a spec for text, else as it is.
     fmt : str
-        Format spec of the numbers written (``".2g"`` as in seaborn).
+        Format spec of the values written (``".2g"`` as in seaborn). A spec
+        for integers (``"d"``) writes whole numbers and refuses others; ``"s"``
+        writes text. Checked against the values shown before anything is drawn.
     annot_kws : dict, optional
         Keyword arguments of the texts (``size``/``fontsize``, ``color``,
         ``weight``, ...). Without ``color`` each text is dark on light cells
@@ -439,17 +443,13 @@ class Heatmap(Panel):
         if self.annot is not None and self.annot is not False:
             values = self.data if self.annot is True else cell_table(self.annot, self.data.shape,
                                                                      self.row_labels, self.col_labels, "annot")
-            try:
-                format(0.5, self.fmt)
-            except ValueError as e:
-                raise InputError(f"fmt: {self.fmt!r} is not a format spec for numbers ({e})") from None
+            written = ~missing_cells(values) if hidden is None else ~missing_cells(values) & ~hidden
+            check_fmt(self.fmt, values, written)
         object.__setattr__(self, "_texts", values)
 
     def format_value(self, v) -> str:
-        """How a cell's annotation value is written: numbers with ``fmt``, anything else with ``str``."""
-        if isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_)):
-            return format(v, self.fmt)
-        return str(v)
+        """How a cell's annotation value is written (see :mod:`gridfig.panels.annot_format`)."""
+        return format_cell(v, self.fmt)
 
     @classmethod
     def from_frame(cls, frame, **kwargs) -> "Heatmap":
