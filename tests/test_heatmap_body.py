@@ -11,6 +11,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+import pandas.testing as pdt
 import pytest
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import BoundaryNorm, LogNorm, Normalize, TwoSlopeNorm, to_rgba
@@ -160,6 +161,72 @@ def test_missing_cells_stay_grey_beside_a_mask():
     under = ax.images[1].get_array()
     assert tuple(under[0, 0]) == MISSING and under[1, 2][3] == 0
     assert ax.images[1].get_zorder() < ax.images[0].get_zorder()
+
+
+def drawn_hidden(g) -> pd.DataFrame:
+    """The cells the body's image leaves out, by label (read from the drawn image's mask)."""
+    arr = g.ax_heatmap.images[0].get_array()
+    return pd.DataFrame(np.ma.getmaskarray(arr), index=g.data2d.index, columns=g.data2d.columns)
+
+
+def test_mask_and_annot_frames_with_labels_not_in_the_data_warn_naming_them_and_match_the_rest():
+    data = frame(4, 3, seed=5)
+    mask = (data > 0.5).iloc[::-1, ::-1]  # another order: matched by label
+    mask.loc["typo_r7"] = True
+    mask["c_extra"] = True
+    notes = data.map(lambda v: f"{v:.1f}!").iloc[::-1]
+    notes.loc["typo_r7"] = "x"
+    with pytest.warns(UserWarning) as caught:
+        g = quick(data, mask=mask, annot=notes, cell_size="12mm")
+    said = [str(w.message) for w in caught if "DataFrame" in str(w.message)]
+    assert said == ["mask: 2 labels of the DataFrame are not in the data and are ignored: rows 'typo_r7'; "
+                    "columns 'c_extra'",
+                    "annot: 1 labels of the DataFrame are not in the data and are ignored: rows 'typo_r7'"]
+    import os  # said at the user's line, not inside gridfig
+
+    assert not any(os.path.dirname(gf.__file__) in w.filename for w in caught if "DataFrame" in str(w.message))
+    want = (data > 0.5).loc[g.data2d.index, g.data2d.columns]
+    pdt.assert_frame_equal(drawn_hidden(g), want)
+    rows, cols = g.data2d.index, g.data2d.columns
+    texts = {(rows[i], cols[j]): t.get_text() for (i, j), t in texts_by_cell(g.ax_heatmap).items()}
+    assert texts == {(r, c): f"{data.loc[r, c]:.1f}!" for r in rows for c in cols if not want.loc[r, c]}
+
+
+@pytest.mark.parametrize("arg", ["mask", "annot"])
+def test_mask_and_annot_frames_lacking_labels_of_the_data_are_refused_naming_them(arg):
+    data = frame(5, 4, seed=6)
+    table = (data > 0).iloc[2:, 1:]
+    figures = plt.get_fignums()
+    with pytest.raises(gf.InputError, match=rf"^{arg}: the DataFrame has no entry for 2 of the data's 5 rows: "
+                                            rf"'r0', 'r1'; and for 1 of the data's 4 columns: 'c0'\. It is "
+                                            rf"matched by label"):
+        gf.clustermap(data, **{arg: table})
+    # labelled otherwise altogether: what its labels are is said too
+    with pytest.raises(gf.InputError, match=rf"^{arg}: the DataFrame has no entry for 5 of the data's 5 rows: "
+                                            rf"'r0', .* \(the DataFrame's: 0, 1, 2 and 2 more\)"):
+        gf.clustermap(data, **{arg: (data > 0).reset_index(drop=True)})
+    assert plt.get_fignums() == figures
+
+
+def test_a_mask_frame_with_repeated_labels_is_refused_unless_they_are_the_datas_in_order():
+    data = frame(4, 3, seed=7)
+    doubled = (data > 0).iloc[[0, 1, 2, 3, 0]]
+    with pytest.raises(gf.InputError, match=r"^mask: the DataFrame's row labels repeat \('r0'\)"):
+        gf.clustermap(data, mask=doubled)
+    # the data's own labels repeat and the mask is made from the data: nothing to match, read as it is
+    twice = data.set_axis(["a", "b", "a", "c"], axis=0)
+    g = quick(twice, mask=twice > 0, row_cluster=False, col_cluster=False)
+    np.testing.assert_array_equal(drawn_hidden(g).to_numpy(), (twice > 0).to_numpy())
+    with pytest.raises(gf.InputError, match=r"^mask: the data's row labels repeat \('a'\); matching"):
+        gf.clustermap(twice, mask=(twice > 0).set_axis(list("abcd"), axis=0))
+
+
+def test_a_mask_frame_over_a_masked_array_is_matched_by_label():
+    values = np.arange(6.0).reshape(3, 2)
+    data = np.ma.masked_array(values, mask=[[0, 0], [0, 0], [0, 1]])
+    mask = pd.DataFrame([[True, False], [False, False], [False, False]], index=[2, 1, 0])
+    g = quick(data, mask=mask, row_cluster=False, col_cluster=False)
+    np.testing.assert_array_equal(drawn_hidden(g).to_numpy(), [[False, False], [False, False], [True, True]])
 
 
 # --- borders --------------------------------------------------------------------------------------
@@ -487,3 +554,18 @@ def test_clustermap_dots_show_a_colour_bar_and_a_size_legend():
     assert len(colorbars(legend)) == 1
     assert "n" in [t.get_text() for t in legend.texts if t.get_fontweight() in ("bold", 700)]
     assert [c for c in legend.collections if isinstance(c, PathCollection)]
+
+
+def test_dot_size_labels_not_in_the_data_are_said_once_naming_dot_size():
+    data = frame(5, 4, seed=8)
+    size = frame(5, 4, seed=9).abs()
+    extra = size.iloc[::-1].copy()
+    extra.loc["stray"] = 9.0
+    for cluster_on in ("data", "size"):
+        with pytest.warns(UserWarning) as caught:
+            g = quick(data, dot_size=extra, cluster_on=cluster_on)
+        said = [str(w.message) for w in caught if "DataFrame" in str(w.message)]
+        assert said == ["dot_size: 1 labels of the DataFrame are not in the data and are ignored: rows 'stray'"]
+        (sc,) = [c for c in g.axes["heatmap"].collections if isinstance(c, PathCollection)]
+        shown = size.to_numpy()[np.ix_(g.row_order, g.col_order)].ravel()
+        np.testing.assert_allclose(sc.get_sizes(), g.layout.core.areas(shown))

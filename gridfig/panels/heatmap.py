@@ -126,28 +126,27 @@ def user_norm(norm, data: np.ndarray, what: str = "norm"):
 
 
 def cell_table(value, shape: tuple, row_labels, col_labels, what: str, dtype=None) -> np.ndarray:
-    """A per-cell table in the data's order: an array of the data's shape, or a DataFrame matched by label."""
+    """A per-cell table in the data's order: an array of the data's shape, or a DataFrame matched by label
+    (:func:`gridfig.inputs.cells_by_label`)."""
     import pandas as pd
 
-    if isinstance(value, pd.DataFrame):
-        if row_labels is None or col_labels is None:
-            if value.shape != shape:
-                raise InputError(f"{what}: the DataFrame has shape {value.shape} but the data {shape}, and "
-                                 f"the data has no labels to match it by")
-            arr = value.to_numpy()
-        else:
-            rows, cols = pd.Index(row_labels), pd.Index(col_labels)
-            missing = [str(v) for v in rows.difference(value.index)][:3] + \
-                [str(v) for v in cols.difference(value.columns)][:3]
-            if missing:
-                raise InputError(f"{what}: no entry for the data's labels {', '.join(map(repr, missing))}; "
-                                 f"a DataFrame is matched by label and needs every row and column")
-            arr = value.reindex(index=rows, columns=cols).to_numpy()
+    from ..inputs import cells_by_label
+
+    if isinstance(value, pd.DataFrame) and row_labels is not None and col_labels is not None:
+        arr = cells_by_label(value, row_labels, col_labels, what)
     else:
-        arr = np.asarray(value)
+        arr = value.to_numpy() if isinstance(value, pd.DataFrame) else np.asarray(value)
         if arr.shape != shape:
-            raise InputError(f"{what}: shape {arr.shape} does not match the data's {shape}")
+            raise InputError(f"{what}: shape {arr.shape} does not match the data's {shape}" +
+                             (", and the data has no labels to match the DataFrame by"
+                              if isinstance(value, pd.DataFrame) else ""))
     return arr if dtype is None else arr.astype(dtype)
+
+
+def hidden_cells(mask, shape: tuple, row_labels, col_labels) -> np.ndarray:
+    """A ``mask`` as a bool array in the data's order (True = hidden); a missing entry hides nothing."""
+    hidden = cell_table(mask, shape, row_labels, col_labels, "mask")
+    return np.where(missing_cells(hidden), False, hidden).astype(bool)
 
 
 def missing_cells(values) -> np.ndarray:
@@ -436,8 +435,7 @@ class Heatmap(Panel):
         """The mask and the annotation values, matched to the data once (formatted only when drawn)."""
         hidden = None
         if self.mask is not None:
-            hidden = cell_table(self.mask, self.data.shape, self.row_labels, self.col_labels, "mask")
-            hidden = np.where(missing_cells(hidden), False, hidden).astype(bool)  # a missing entry hides nothing
+            hidden = hidden_cells(self.mask, self.data.shape, self.row_labels, self.col_labels)
         object.__setattr__(self, "_hidden", hidden)
         values = None
         if self.annot is not None and self.annot is not False:
