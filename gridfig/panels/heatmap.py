@@ -91,9 +91,9 @@ def centered_cmap(cmap, vmin: float, vmax: float, center=None):
     symmetric about it."""
     from matplotlib.colors import ListedColormap, Normalize
 
-    reach = None if center is None else max(vmax - center, center - vmin)
-    if not reach or reach <= 0:
+    if center is None:
         return cmap
+    reach = max(vmax - center, center - vmin)  # > 0: vmin < vmax (make_norm)
     lo, hi = (float(v) for v in Normalize(center - reach, center + reach)([vmin, vmax]))
     if np.isclose(lo, 0) and np.isclose(hi, 1):
         return cmap
