@@ -43,7 +43,9 @@ Not errors, by design. Each of these warns and carries on:
 - **Data rows that a labelled annotation lacks.** They get the missing colour
   and a "missing" legend entry, and a warning names them.
 - **Annotation labels that are not in the data.** They are ignored, and a
-  warning names them. The same for the labels of a split (`row_split=` a
+  warning names them. The same for the labels of a `mask`, `annot` or
+  `dot_size` DataFrame (one that lacks some of the data's labels is an error:
+  a cell without an entry has no value), and of a split (`row_split=` a
   Series or DataFrame), naming also any group left without rows.
 - **A split that makes a group of every row** (a continuous value given as
   categories). A warning names the argument and suggests `k` or `"kmeans:k"`.
