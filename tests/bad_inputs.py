@@ -130,4 +130,8 @@ CASES = [
      "palette: no colour for 2 categories of 'row_colors': 'b', 'c'"),
     ("a palette naming no annotation", cm(row_colors=list("aabbcc"), palette={"rows": {"a": "r"}}), gf.InputError,
      "palette: 'rows' names no annotation"),
+    ("value-axis limits reversed", lambda: gf.Bars(values=[1, 2, 3, 4, 5, 6], limits=(5, 0)), gf.InputError,
+     "Bars(limits=...): low must be below high, got (5, 0)"),
+    ("a value-axis end past every value", cm(row_annotations=[gf.Bars(values=[1, 2, 3, 4, 5, 6], limits=(7, None))]),
+     gf.InputError, "Bars(limits=...): the low end 7 is not below the data's high end 6"),
 ]

@@ -22,6 +22,7 @@ import numpy as np
 from ..errors import InputError
 from ..frame import anchored_box, end_alignment
 from ..units import to_inches
+from ..validate import _where, is_real
 from .base import DrawContext, Extent, MeasureContext, Panel
 from .match import align_series, is_labelled
 
@@ -84,10 +85,27 @@ def _what(leaves) -> str:
     return "rows" if leaves is None else leaves.what
 
 
-def _finite_range(*arrays) -> tuple[float, float]:
+def _finite_range(*arrays) -> tuple[float, float] | None:
+    """Least and greatest finite value of the arrays, ``None`` when none is finite."""
     flat = np.concatenate([np.ravel(np.asarray(a, dtype=float)) for a in arrays] or [np.zeros(0)])
     flat = flat[np.isfinite(flat)]
-    return (float(flat.min()), float(flat.max())) if flat.size else (0.0, 1.0)
+    return (float(flat.min()), float(flat.max())) if flat.size else None
+
+
+def _check_limits(inst, attribute, value) -> None:
+    """A validator of ``limits``: ``None`` or ``(low, high)``, finite numbers or ``None``, low below high."""
+    if value is None:
+        return
+    where = _where(inst, attribute)
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__len__") or len(value) != 2:
+        raise InputError(f"{where}: expected (low, high), either None for the data's, got {value!r}")
+    for v in value:
+        if v is not None and not (is_real(v) and np.isfinite(float(v))):
+            raise InputError(f"{where}: expected (low, high) as finite numbers or None, got {value!r}")
+    low, high = value
+    if low is not None and high is not None and not float(low) < float(high):
+        raise InputError(f"{where}: low must be below high, got {tuple(value)!r}; the value axis always runs "
+                         f"from low, next to the core, to high, away from it")
 
 
 @attrs.frozen(kw_only=True)
@@ -132,23 +150,42 @@ class ValuePanel(Panel):
 
     axis: bool = True
     title: str | None = None
-    limits: tuple | None = None
+    limits: tuple | None = attrs.field(default=None, validator=_check_limits)
     scale: str | None = None
     fontsize: float | None = None
 
     default_size: ClassVar[float] = to_inches("10mm")
 
-    def data_limits(self) -> tuple[float, float]:
-        """The range the panel's data needs on the value axis (finite values, baseline included)."""
+    def data_limits(self) -> tuple[float, float] | None:
+        """The range the panel's data needs on the value axis (finite values, baseline included);
+        ``None`` when it has no finite value."""
         raise NotImplementedError
 
     def value_limits(self) -> tuple[float, float]:
-        """The value axis' ``(low, high)``: ``limits`` where given, the data's elsewhere."""
-        lo, hi = self.data_limits()
-        given = tuple(self.limits) if self.limits is not None else (None, None)
-        lo = lo if given[0] is None else float(given[0])
-        hi = hi if given[1] is None else float(given[1])
-        return (lo, hi) if hi > lo else (lo, lo + 1.0)
+        """The value axis' ``(low, high)``: ``limits`` where given, the data's elsewhere.
+
+        Data with no spread (one value) and no ``limits`` get ``(value, value + 1)``, no data at all
+        ``(0, 1)`` (or one unit from the end given). A given end that meets or passes the data's
+        other end is an InputError naming ``limits``.
+        """
+        data = self.data_limits()
+        if data is not None and not all(np.isfinite(data)):
+            data = None
+        low, high = (None, None) if self.limits is None else (self.limits[0], self.limits[1])
+        lo = float(low) if low is not None else (None if data is None else data[0])
+        hi = float(high) if high is not None else (None if data is None else data[1])
+        if lo is None and hi is None:
+            return (0.0, 1.0)
+        if hi is None or (low is None and high is None and hi <= lo):
+            return (lo, lo + 1.0)
+        if lo is None:
+            return (hi - 1.0, hi)
+        if hi <= lo:  # one end given, the other the data's: every value lies beyond the given end
+            wrong = (f"the low end {lo:g} is not below the data's high end {hi:g}" if low is not None
+                     else f"the high end {hi:g} is not above the data's low end {lo:g}")
+            raise InputError(f"{type(self).__name__}(limits=...): {wrong} (the value axis would have no "
+                             f"length or run backwards); give both ends, got {tuple(self.limits)!r}")
+        return (lo, hi)
 
     def scale_limits(self):
         return None if self.scale is None else (self.scale, *self.value_limits())
