@@ -130,6 +130,8 @@ CASES = [
      "palette: no colour for 2 categories of 'row_colors': 'b', 'c'"),
     ("a palette naming no annotation", cm(row_colors=list("aabbcc"), palette={"rows": {"a": "r"}}), gf.InputError,
      "palette: 'rows' names no annotation"),
+    ("an infinite value in a value panel", cm(row_annotations=[gf.Bars(values=[1, 2, np.inf, 3, 4, 5])]),
+     gf.InputError, "bars: 1 rows have infinite values: 'r2'"),
     ("value-axis limits reversed", lambda: gf.Bars(values=[1, 2, 3, 4, 5, 6], limits=(5, 0)), gf.InputError,
      "Bars(limits=...): low must be below high, got (5, 0)"),
     ("a value-axis end past every value", cm(row_annotations=[gf.Bars(values=[1, 2, 3, 4, 5, 6], limits=(7, None))]),

@@ -19,6 +19,12 @@ COLS = [f"c{j}" for j in range(4)]
 DATA = pd.DataFrame(np.random.default_rng(0).normal(size=(6, 4)), index=ROWS, columns=COLS)
 
 
+def distributions(values):
+    """One distribution per row (a Series' labels, else the data's) whose third value is ``values[i]``."""
+    index = values.index if isinstance(values, pd.Series) else ROWS
+    return pd.DataFrame([[1.0, 2.0, v, 4.0] for v in values], index=index)
+
+
 def clustermap(*annotations, cols=(), **kw):
     return gf.clustermap(DATA, row_cluster=False, col_cluster=False, row_annotations=list(annotations),
                          col_annotations=list(cols), **kw)
@@ -45,4 +51,44 @@ def test_bad_limits_are_refused_when_the_panel_is_made(limits, text):
 ])
 def test_one_end_given_past_the_data_is_refused_before_drawing(panel, text):
     refused_clearly(lambda: clustermap(panel()), gf.InputError, text)
+
+
+# --- infinite values: refused by every value panel, naming the panel and the rows -------------------------
+
+WITH_INF = [1.0, 2.0, np.inf, 3.0, -np.inf, 5.0]
+INFINITE = [
+    ("bars", lambda v: gf.Bars(values=v)),
+    ("bars", lambda v: gf.Bars(values=pd.Series(v, index=ROWS))),
+    ("bars", lambda v: gf.Bars(values=pd.DataFrame({"x": v, "y": 1.0}, index=ROWS))),  # stacked
+    ("points", lambda v: gf.Points(values=v)),
+    ("lines", lambda v: gf.Lines(values=v)),
+    ("area", lambda v: gf.Area(values=v)),
+    ("box", lambda v: gf.Box(values=distributions(v))),
+    ("violin", lambda v: gf.Violin(values=distributions(v))),
+    ("histogram", lambda v: gf.Histogram(values=distributions(v))),
+    ("numbers", lambda v: gf.Numbers(values=v)),
+]
+
+
+@pytest.mark.parametrize("name,make", INFINITE, ids=[f"{n}-{k}" for k, (n, _) in enumerate(INFINITE)])
+def test_infinite_values_are_refused_naming_the_panel_and_the_rows(name, make):
+    refused_clearly(lambda: clustermap(make(WITH_INF)), gf.InputError,
+                    f"{name}: 2 rows have infinite values: 'r2', 'r4'")
+
+
+def test_infinite_values_of_columns_are_named_as_columns():
+    refused_clearly(lambda: clustermap(cols=[gf.Bars(values=[0.0, np.inf, 1.0, 2.0])]), gf.InputError,
+                    "bars: 1 columns have infinite values: 'c1'")
+
+
+@pytest.mark.parametrize("make", [lambda: gf.Bars(values=[1.0], baseline=np.inf),
+                                  lambda: gf.Area(values=[1.0], baseline=-np.inf)], ids=["bars", "area"])
+def test_an_infinite_baseline_is_refused_when_the_panel_is_made(make):
+    refused_clearly(make, gf.InputError, "(baseline=...): expected a baseline value (finite), got")
+
+
+def test_unlabelled_data_names_the_positions():
+    tree = gf.Cross(core=gf.Heatmap(data=np.zeros((3, 2))), left=[gf.Points(values=[0.0, 1.0, np.inf])])
+    refused_clearly(lambda: gf.render(tree, figsize=(3, 3)), gf.InputError,
+                    "points: 1 rows have infinite values: positions 2")
 

@@ -19,10 +19,10 @@ from typing import Any, ClassVar
 import attrs
 import numpy as np
 
-from ..errors import InputError
+from ..errors import InputError, quote_some
 from ..frame import anchored_box, end_alignment
 from ..units import to_inches
-from ..validate import _where, is_real
+from ..validate import _where, is_real, number
 from .base import DrawContext, Extent, MeasureContext, Panel
 from .match import align_series, is_labelled
 
@@ -40,7 +40,10 @@ DEFAULT_COLOR = "#5a6f8c"
 
 
 def as_vector(values, leaves, who: str) -> np.ndarray:
-    """One float per leaf in data order: a Series matched by label (missing -> NaN), else by position."""
+    """One float per leaf in data order: a Series matched by label (missing -> NaN), else by position.
+
+    An infinite value is refused (:func:`refuse_infinite`).
+    """
     if is_labelled(values):
         values = [np.nan if v is None else v for v in align_series(values, leaves, who, _what(leaves))]
     try:
@@ -49,6 +52,7 @@ def as_vector(values, leaves, who: str) -> np.ndarray:
         raise InputError(f"{who}: values must be numbers, got {type(values).__name__} {values!r:.60}") from None
     if out.ndim != 1:
         raise InputError(f"{who}: expected one value per leaf (1-D), got shape {out.shape}")
+    refuse_infinite(np.isinf(out), leaves, who)
     return out
 
 
@@ -58,7 +62,8 @@ def as_rows(values, leaves, who: str) -> list:
     A DataFrame gives its rows and a dict ``label -> array`` its arrays, both
     matched to the core's labels by the same matcher as a Series (the same
     warnings for missing and unknown labels); a list of arrays (or a 2-D
-    array) goes by position.
+    array) goes by position. A leaf with an infinite value is refused
+    (:func:`refuse_infinite`).
     """
     import pandas as pd
 
@@ -78,7 +83,31 @@ def as_rows(values, leaves, who: str) -> list:
         except (TypeError, ValueError):
             raise InputError(f"{who}: each leaf needs an array of numbers, got {v!r:.60}") from None
         out.append(arr)
+    refuse_infinite([r is not None and bool(np.isinf(r).any()) for r in out], leaves, who)
     return out
+
+
+def refuse_infinite(bad, leaves, who: str) -> None:
+    """Raise an InputError naming the leaves marked in ``bad`` (one flag per leaf, data order), if any.
+
+    Every value panel refuses infinite values as the heatmap refuses infinite
+    cells: there is no place on a value axis to draw them, and leaving them out
+    would hide them. A missing value is NaN.
+    """
+    bad = np.asarray(bad, dtype=bool)
+    if bad.any():
+        raise InputError(f"{who}: {int(bad.sum())} {_what(leaves)} have infinite values: "
+                         f"{leaf_names(bad, leaves)}; only finite numbers can be drawn (NaN marks a missing value)")
+
+
+def leaf_names(mask, leaves) -> str:
+    """The leaves flagged in ``mask`` (data order), quoted: by label where the data has labels, else
+    ``"positions 2, 5"``."""
+    where = np.flatnonzero(mask)
+    labels = None if leaves is None else leaves.labels
+    if labels is not None and len(labels) == len(mask):
+        return quote_some([labels[i] for i in where])
+    return "positions " + quote_some(where.tolist())
 
 
 def _what(leaves) -> str:
@@ -325,7 +354,7 @@ class Bars(ValuePanel):
     values: Any = attrs.field(eq=False, repr=False)
     color: Any = DEFAULT_COLOR
     colors: Any = None
-    baseline: float = 0.0
+    baseline: float = attrs.field(default=0.0, validator=number(what="a baseline value"))
     width: float = 0.8
     categories: tuple | None = None
 
@@ -469,7 +498,7 @@ class Area(Lines):
         As for :class:`Points`.
     """
 
-    baseline: float = 0.0
+    baseline: float = attrs.field(default=0.0, validator=number(what="a baseline value"))
     alpha: float = 0.35
 
     kind: ClassVar[str] = "area"

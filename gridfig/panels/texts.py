@@ -33,7 +33,8 @@ class Numbers(Labels):
     Parameters
     ----------
     values : sequence or Series
-        One number per leaf (a Series is matched by label).
+        One number per leaf (a Series is matched by label). Infinite values
+        are refused, as on the value panels.
     fmt : str
         A format spec (``".2f"``, ``".3g"``, ``","``) or a ``str.format``
         pattern (``"{:.1%}"``).
