@@ -136,4 +136,8 @@ CASES = [
      "Bars(limits=...): low must be below high, got (5, 0)"),
     ("a value-axis end past every value", cm(row_annotations=[gf.Bars(values=[1, 2, 3, 4, 5, 6], limits=(7, None))]),
      gf.InputError, "Bars(limits=...): the low end 7 is not below the data's high end 6"),
+    ("Numbers fmt not a number format", lambda: gf.Numbers(values=[1, 2, 3, 4, 5, 6], fmt="%d"), gf.InputError,
+     "Numbers(fmt=...): '%d' is not a format spec for numbers"),
+    ("Numbers fmt 'd' with fractions", cm(row_annotations=[gf.Numbers(values=[1, 2.5, 3, 4, 5, 6], fmt="d")]),
+     gf.InputError, "numbers: fmt='d' writes whole numbers, but 1 rows have a fraction: 'r1'"),
 ]

@@ -92,3 +92,31 @@ def test_unlabelled_data_names_the_positions():
     refused_clearly(lambda: gf.render(tree, figsize=(3, 3)), gf.InputError,
                     "points: 1 rows have infinite values: positions 2")
 
+
+# --- Numbers' fmt ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt,kind,text", [
+    ("%d", gf.InputError, "Numbers(fmt=...): '%d' is not a format spec for numbers"),
+    ("%.2f", gf.InputError, "Numbers(fmt=...): '%.2f' is not a format spec for numbers"),
+    ("s", gf.InputError, "Numbers(fmt=...): 's' is not a format spec for numbers"),
+    ("{x:.1f}", gf.InputError, "Numbers(fmt=...): '{x:.1f}' is not a format spec for numbers"),
+    (2, gf.InputTypeError, "Numbers(fmt=...): expected a format spec such as '.2f', got int 2"),
+])
+def test_a_bad_fmt_is_refused_when_numbers_are_made(fmt, kind, text):
+    refused_clearly(lambda: gf.Numbers(values=[1, 2, 3, 4, 5, 6], fmt=fmt), kind, text)
+
+
+@pytest.mark.parametrize("fmt,expected", [
+    ("d", ["1", "2000", "", "-3", "40", "6"]),
+    (",d", ["1", "2,000", "", "-3", "40", "6"]),
+    ("{:d} x", ["1 x", "2000 x", "", "-3 x", "40 x", "6 x"]),
+])
+def test_an_integer_fmt_writes_whole_numbers(fmt, expected):
+    g = clustermap(gf.Numbers(values=[1, 2000, np.nan, -3, 40, 6], fmt=fmt, show="all"))
+    assert [t.get_text() for t in g.axes["left/numbers"].texts] == expected
+
+
+def test_an_integer_fmt_refuses_fractions_naming_fmt_and_the_rows():
+    refused_clearly(lambda: clustermap(gf.Numbers(values=[1, 2.5, 3, 4, 5.25, 6], fmt="d")), gf.InputError,
+                    "numbers: fmt='d' writes whole numbers, but 2 rows have a fraction: 'r1', 'r4'; use '.0f'")
+
