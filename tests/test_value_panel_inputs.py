@@ -7,6 +7,8 @@ drawn figure (patches, texts, their colours).
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -120,3 +122,56 @@ def test_an_integer_fmt_refuses_fractions_naming_fmt_and_the_rows():
     refused_clearly(lambda: clustermap(gf.Numbers(values=[1, 2.5, 3, 4, 5.25, 6], fmt="d")), gf.InputError,
                     "numbers: fmt='d' writes whole numbers, but 2 rows have a fraction: 'r1', 'r4'; use '.0f'")
 
+
+# --- the warning about rows a labelled annotation lacks says what each panel does -----------------------
+
+LACKING = pd.Series([1.0, 2.0, 3.0, 4.0], index=["r0", "r1", "r2", "r5"])
+MISSING = [
+    (lambda: gf.Bars(values=LACKING), "get no bar"),
+    (lambda: gf.Bars(values=pd.DataFrame({"x": LACKING, "y": LACKING})), "get no bar"),
+    (lambda: gf.Points(values=LACKING), "get no point"),
+    (lambda: gf.Points(values=LACKING, line=True), "get no point and break the line"),
+    (lambda: gf.Lines(values=LACKING), "break the line"),
+    (lambda: gf.Area(values=LACKING), "break the line and the area"),
+    (lambda: gf.Box(values=distributions(LACKING)), "get no box"),
+    (lambda: gf.Violin(values=distributions(LACKING)), "get no violin"),
+    (lambda: gf.Histogram(values=distributions(LACKING)), "get no histogram"),
+    (lambda: gf.Numbers(values=LACKING), "are left blank"),
+    (lambda: gf.Numbers(values=LACKING, missing="n/a"), "are written as 'n/a'"),
+    (lambda: gf.Text(values=LACKING), "are left blank"),
+]
+
+
+@pytest.mark.parametrize("make,says", MISSING, ids=[s.replace(" ", "-") + f"-{k}" for k, (_, s) in enumerate(MISSING)])
+def test_the_missing_label_warning_says_what_the_panel_draws(make, says):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        clustermap(make())
+    texts = [str(w.message) for w in caught if "have no annotation" in str(w.message)]
+    assert texts == [f"{make().label}: 2 of 6 data rows have no annotation and {says}: 'r3', 'r4'"]
+
+
+def test_what_each_warning_says_is_what_is_drawn():
+    from matplotlib.colors import to_rgba
+
+    red = pd.Series(["red"] * 4, index=LACKING.index)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        g = clustermap(gf.Bars(values=LACKING), gf.Numbers(values=LACKING, show="all"),
+                       gf.Text(values=ROWS, show="all", color=red),
+                       row_colors=pd.Series(list("aabb"), index=LACKING.index))
+    said = sorted(str(w.message) for w in caught if "have no annotation" in str(w.message))
+    assert said == [f"{who}: 2 of 6 data rows have no annotation and {does}: 'r3', 'r4'" for who, does in [
+        ("bars", "get no bar"), ("numbers", "are left blank"), ("row_colors", "are drawn in the missing colour"),
+        ("text", "are written in the text colour")]]
+    # rows in data order (no clustering): r3 and r4 have no bar, no number, text in the text colour
+    assert [np.isfinite(p.get_width()) for p in g.axes["left/bars"].patches] == [True] * 3 + [False] * 2 + [True]
+    assert [t.get_text() for t in g.axes["left/numbers"].texts] == ["1", "2", "3", "", "", "4"]
+    texts = g.axes["left/text"].texts
+    assert [t.get_text() for t in texts] == ROWS
+    black = to_rgba("black")  # the default style's text colour
+    assert [to_rgba(t.get_color()) for t in texts] == [to_rgba("red")] * 3 + [black] * 2 + [to_rgba("red")]
+    # and the strip paints them in the missing colour
+    strip = g.axes["left/row_colors"].images[0].get_array()
+    missing = np.round(to_rgba(gf.Theme().missing_color), 3)
+    assert [bool(np.allclose(strip[i, 0], missing, atol=1e-3)) for i in range(6)] == [False] * 3 + [True] * 2 + [False]

@@ -39,13 +39,15 @@ TITLE_GAP_INLINE = 1.0
 DEFAULT_COLOR = "#5a6f8c"
 
 
-def as_vector(values, leaves, who: str) -> np.ndarray:
+def as_vector(values, leaves, who: str, drawn: str = "are missing (NaN)") -> np.ndarray:
     """One float per leaf in data order: a Series matched by label (missing -> NaN), else by position.
 
-    An infinite value is refused (:func:`refuse_infinite`).
+    ``drawn`` says in the warning about data labels the Series lacks what the panel does with them
+    ("get no bar"). An infinite value is refused (:func:`refuse_infinite`).
     """
     if is_labelled(values):
-        values = [np.nan if v is None else v for v in align_series(values, leaves, who, _what(leaves))]
+        values = [np.nan if v is None else v
+                  for v in align_series(values, leaves, who, _what(leaves), drawn=drawn)]
     try:
         out = np.asarray(values, dtype=float)
     except (TypeError, ValueError):
@@ -56,14 +58,14 @@ def as_vector(values, leaves, who: str) -> np.ndarray:
     return out
 
 
-def as_rows(values, leaves, who: str) -> list:
+def as_rows(values, leaves, who: str, drawn: str = "are missing") -> list:
     """One 1-D float array per leaf in data order (``None`` where missing).
 
     A DataFrame gives its rows and a dict ``label -> array`` its arrays, both
     matched to the core's labels by the same matcher as a Series (the same
-    warnings for missing and unknown labels); a list of arrays (or a 2-D
-    array) goes by position. A leaf with an infinite value is refused
-    (:func:`refuse_infinite`).
+    warnings for missing and unknown labels, ``drawn`` saying what the panel
+    does with the missing ones); a list of arrays (or a 2-D array) goes by
+    position. A leaf with an infinite value is refused (:func:`refuse_infinite`).
     """
     import pandas as pd
 
@@ -72,7 +74,7 @@ def as_rows(values, leaves, who: str) -> list:
     elif isinstance(values, dict):
         values = pd.Series(list(values.values()), index=list(values.keys()), dtype=object)
     if is_labelled(values):
-        values = align_series(values, leaves, who, _what(leaves))
+        values = align_series(values, leaves, who, _what(leaves), drawn=drawn)
     out = []
     for v in values:
         if v is None:
@@ -189,6 +191,10 @@ class ValuePanel(Panel):
         """The range the panel's data needs on the value axis (finite values, baseline included);
         ``None`` when it has no finite value."""
         raise NotImplementedError
+
+    def missing_shown(self) -> str:
+        """What a leaf with no value shows, for the warning about data labels a Series lacks."""
+        return f"get no {self.kind}"
 
     def value_limits(self) -> tuple[float, float]:
         """The value axis' ``(low, high)``: ``limits`` where given, the data's elsewhere.
@@ -368,10 +374,13 @@ class Bars(ValuePanel):
     def bind(self, leaves) -> "Bars":
         if self.categories is not None:
             k = len(self.categories)
-            rows = as_rows(self.values, leaves, self.label)
+            rows = as_rows(self.values, leaves, self.label, self.missing_shown())
             matrix = np.array([np.full(k, np.nan) if r is None else r for r in rows], dtype=float).reshape(-1, k)
             return attrs.evolve(self, values=matrix)
-        return attrs.evolve(self, values=as_vector(self.values, leaves, self.label))
+        return attrs.evolve(self, values=as_vector(self.values, leaves, self.label, self.missing_shown()))
+
+    def missing_shown(self) -> str:
+        return "get no bar"
 
     def leaf_count(self) -> int | None:
         return None if is_labelled(self.values) else len(self.values)
@@ -440,7 +449,14 @@ class Points(ValuePanel):
     kind: ClassVar[str] = "points"
 
     def bind(self, leaves):
-        return attrs.evolve(self, values=as_vector(self.values, leaves, self.label))
+        return attrs.evolve(self, values=as_vector(self.values, leaves, self.label, self.missing_shown()))
+
+    def missing_shown(self) -> str:
+        return self._missing_shown("break the line" if self.line else None)
+
+    def _missing_shown(self, gap: str | None) -> str:
+        marks = [] if self.marker in ("none", "None", "", " ", None) else ["get no point"]
+        return " and ".join(marks + ([gap] if gap else [])) or "are not drawn"
 
     def leaf_count(self) -> int | None:
         return None if is_labelled(self.values) else len(self.values)
@@ -505,6 +521,9 @@ class Area(Lines):
 
     def data_limits(self):
         return _finite_range(self.values, [self.baseline])
+
+    def missing_shown(self) -> str:
+        return self._missing_shown("break the line and the area" if self.line else "break the area")
 
     def draw_values(self, ax, ctx):
         super().draw_values(ax, ctx)

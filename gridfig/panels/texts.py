@@ -84,7 +84,8 @@ class Numbers(Labels):
     kind: ClassVar[str] = "numbers"
 
     def bind(self, leaves) -> "Numbers":
-        shown = as_vector(self.values, leaves, self.label)
+        blank = f"are written as {self.missing!r}" if self.missing else "are left blank"
+        shown = as_vector(self.values, leaves, self.label, blank)
         if whole_only(self.fmt):
             fraction = np.isfinite(shown) & (shown != np.round(shown))
             if fraction.any():
@@ -117,14 +118,15 @@ class Text(Labels):
     kind: ClassVar[str] = "text"
 
     def bind(self, leaves) -> "Text":
-        def matched(v):
-            return align_series(v, leaves, self.label, leaves.what if leaves else "rows") if is_labelled(v) \
-                else list(v)
+        def matched(v, drawn):
+            return align_series(v, leaves, self.label, leaves.what if leaves else "rows", drawn=drawn) \
+                if is_labelled(v) else list(v)
 
-        texts = ["" if t is None else str(t) for t in matched(self.values)]
+        texts = ["" if t is None else str(t) for t in matched(self.values, "are left blank")]
         color = self.color
         if is_labelled(color) or isinstance(color, list) or getattr(color, "ndim", 0) == 1:
-            color = list(matched(color))  # one per leaf, in data order: a list (a tuple is one colour)
+            # one per leaf, in data order: a list (a tuple is one colour)
+            color = list(matched(color, "are written in the text colour"))
         return attrs.evolve(self, texts=texts, color=color)
 
     def font(self) -> dict:
