@@ -37,6 +37,8 @@ PAD = to_inches("0.5mm")
 TITLE_GAP = 0.5
 TITLE_GAP_INLINE = 1.0
 DEFAULT_COLOR = "#5a6f8c"
+#: Points of the line bars start from, when some may point back toward the core (the value axis' width).
+BASELINE_WIDTH = 0.6
 
 
 def as_vector(values, leaves, who: str, drawn: str = "are missing (NaN)") -> np.ndarray:
@@ -230,8 +232,7 @@ class ValuePanel(Panel):
 
     # -- layout ---------------------------------------------------------------------
     def measure(self, ctx: MeasureContext) -> Extent:
-        from .legend import fmt, scale_ticks
-        from matplotlib.colors import Normalize
+        from .legend import fmt
 
         thickness = self.default_size if self.size is None else self.size
         if not self.axis:
@@ -242,23 +243,15 @@ class ValuePanel(Panel):
         align = end_alignment(ctx.side, "along", end)
         lo, hi = self.value_limits()
 
-        def axis_at(most):
-            ticks = tuple(scale_ticks(Normalize(lo, hi), most=most))
+        def axis_at(ticks):
             labels = tuple(fmt(t) for t in ticks)
             boxes = [anchored_box(*ctx.text.size(s, fontsize), ctx.side, align) for s in labels]
             inset = min(max([max(-b[0], b[1]) for b in boxes], default=0.0), thickness / 4)
             at = inset + (np.asarray(ticks) - lo) / (hi - lo) * (thickness - 2 * inset)
             return ticks, labels, boxes, inset, at
 
-        # as many ticks as the panel's thickness holds without their labels touching
-        for most in range(int(np.clip(thickness / (2.2 * line), 2, 5)), 1, -1):
-            ticks, labels, boxes, inset, at = axis_at(most)
-            if _apart(at, boxes):
-                break
-        else:  # even the fewest overlap: of the finest ticks, every label that clears the one before
-            ticks, labels, boxes, inset, at = axis_at(5)
-            keep = _thinned(at, boxes)
-            ticks, labels, boxes = (tuple(v[k] for k in keep) for v in (ticks, labels, boxes))
+        ticks, labels, boxes, inset, at = _choose_ticks(lo, hi, int(np.clip(thickness / (2.2 * line), 2, 5)),
+                                                        axis_at)
         # how far the labels reach past the end: along the leaves after, back against them before
         reach = max([b[3] if end == "after" else -b[2] for b in boxes], default=0.0)
         room = TICK + PAD + reach
@@ -302,6 +295,42 @@ class ValuePanel(Panel):
 
 #: Least space between two value-axis labels, in inches.
 LABEL_GAP = to_inches("0.5mm")
+
+
+def _nice(lo: float, hi: float, most: int) -> tuple:
+    """At most ``most`` round tick values inside ``[lo, hi]`` (those of the colour scales)."""
+    from matplotlib.colors import Normalize
+
+    from .legend import scale_ticks
+
+    return tuple(scale_ticks(Normalize(lo, hi), most=most))
+
+
+def _ends(lo: float, hi: float, finer: int) -> tuple:
+    """The two ends of ``[lo, hi]`` rounded inward, to a tenth of the span's order of magnitude
+    (``finer=1``: -6.98..3.91 gives -6, 3) or a hundredth (``finer=2``: -6.9, 3.9)."""
+    step = 10.0 ** (np.floor(np.log10(hi - lo)) - finer)
+    a = float(f"{np.ceil(lo / step - 1e-9) * step:.12g}") + 0.0  # + 0.0: no -0
+    b = float(f"{np.floor(hi / step + 1e-9) * step:.12g}") + 0.0
+    return (a, b) if a < b else ()
+
+
+def _choose_ticks(lo: float, hi: float, most: int, axis_at) -> tuple:
+    """The value axis' ticks, as ``axis_at(ticks)`` gives them (``ticks, labels, boxes, inset, at``).
+
+    At least two, so the axis shows its scale and its direction, whose labels do not touch: as many
+    nice ticks as fit (at most ``most``; then finer steps, for a range that the coarse ones cover
+    with one tick), else nice ticks thinned to those that clear the one before, else the two ends
+    of the range. Only when not even those fit, the one tick left of the thinned ones.
+    """
+    finest = axis_at(_nice(lo, hi, 5))
+    thinned = tuple(finest[0][k] for k in _thinned(finest[4], finest[2]))
+    choices = [_nice(lo, hi, k) for k in (*range(most, 1, -1), *range(most + 1, 6))]
+    for ticks in (*choices, thinned, _ends(lo, hi, 1), _ends(lo, hi, 2)):
+        axis = axis_at(ticks)
+        if len(ticks) >= 2 and _apart(axis[4], axis[2]):
+            return axis
+    return axis_at(thinned)
 
 
 def _apart(at, boxes) -> bool:
@@ -410,10 +439,19 @@ class Bars(ValuePanel):
         return _colors(self.colors, len(self.categories), f"{self.label}: colors")
 
     def draw_values(self, ax, ctx):
+        from matplotlib.collections import LineCollection
+
         start, length = self.segments()
         for j, color in enumerate(self.bar_colors()):
             ctx.bars(ax, length[ctx.order, j], start=start[ctx.order, j], width=self.width, color=color,
                      linewidth=0)
+        lo, hi = self.value_limits()
+        if lo < self.baseline <= hi:  # bars may point back toward the core: show where they start
+            spans = np.asarray(ctx.chunk_spans, dtype=float)
+            line = LineCollection(ctx.segments(spans, np.full(spans.shape, float(self.baseline))),
+                                  colors=ctx.theme.line_color, linewidths=BASELINE_WIDTH)
+            line.set_gid("baseline")
+            ax.add_collection(line)
 
     def legend_entries(self):
         from .legend import CategoryLegend
