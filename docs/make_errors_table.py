@@ -45,7 +45,9 @@ Not errors, by design. Each of these warns and carries on:
   nothing for them (no bar, no point, a break in a line) and `Numbers`
   leaves them blank. A warning names them and says which.
 - **Annotation labels that are not in the data.** They are ignored, and a
-  warning names them.
+  warning names them. The same for the labels of a `mask`, `annot` or
+  `dot_size` DataFrame (one that lacks some of the data's labels is an error:
+  a cell without an entry has no value).
 - **`annot` in cells too small for the text.** Nothing is written, and one
   warning gives the cell size, the size the text needs and a font size that
   would fit.

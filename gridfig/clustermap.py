@@ -260,8 +260,9 @@ def clustered_heatmap(
     cmap : str or Colormap, optional
         Default ``"viridis"``, or ``"RdBu_r"`` when ``center`` is given.
     center, vmin, vmax, robust
-        Colour limits. With ``center`` the limits are symmetric about it unless
-        ``vmin``/``vmax`` are given.
+        Colour limits, as in seaborn: ``center`` keeps one slope about it and cuts
+        the colormap to ``vmin``/``vmax``; with ``center`` alone the limits are
+        symmetric about it.
     norm : matplotlib Normalize, optional
         Any norm (``LogNorm()``, ``BoundaryNorm(...)``, ...) instead of the limits above.
     annot, fmt, annot_kws
@@ -378,14 +379,21 @@ def clustered_heatmap(
         # pairwise-complete when clustering (seaborn turns them into NaN and cannot cluster)
         hidden = np.ma.getmaskarray(data)
         data = np.ma.filled(data.astype(float), np.nan)
-        if hidden.any():
-            mask = hidden if mask is None else (np.asarray(mask, dtype=bool) | hidden)
+        if hidden.any():  # a DataFrame mask is matched to the array's positions by label
+            from .panels.heatmap import hidden_cells
+
+            n, m = hidden.shape
+            mask = hidden if mask is None else (hidden_cells(mask, hidden.shape, range(n), range(m)) | hidden)
     frame = _frame(data)
     if z_score is not None or standard_scale is not None:
         frame = scale(frame, z_score=z_score, standard_scale=standard_scale)
     values = frame.to_numpy(dtype=float)
     n_rows, n_cols = values.shape
-    clustered = _cluster_matrix(values, frame, dot_size, cluster_on)
+    if dot_size is not None:  # matched to the data once (a DataFrame by label), so it is said once
+        from .panels.heatmap import cell_table
+
+        dot_size = cell_table(dot_size, values.shape, list(frame.index), list(frame.columns), "dot_size")
+    clustered = _cluster_matrix(values, dot_size, cluster_on)
     row_names, col_names = compat.tick_texts(frame.index), compat.tick_texts(frame.columns)
     split_gap = to_inches(split_gap, "split_gap")
     if split_order is not None and not (split_order == "cluster" or isinstance(split_order, (list, tuple))):
@@ -717,7 +725,7 @@ def _legend_order(heat, row_strips, col_strips):
     return tuple([b.title for b in heat.legend_entries()] + [s.label for s in row_strips + col_strips])
 
 
-def _cluster_matrix(values, frame, dot_size, cluster_on: str) -> np.ndarray:
+def _cluster_matrix(values, dot_size, cluster_on: str) -> np.ndarray:
     """The matrix rows and columns are clustered on: the data, or a dot heatmap's sizes."""
     if cluster_on not in ("data", "size"):
         raise InputError(f"cluster_on: expected 'data' or 'size', got {cluster_on!r}")
@@ -725,10 +733,7 @@ def _cluster_matrix(values, frame, dot_size, cluster_on: str) -> np.ndarray:
         return values
     if dot_size is None:
         raise InputError("cluster_on: 'size' clusters on dot_size, which is not given")
-    from .panels.heatmap import cell_table
-
-    sizes = cell_table(dot_size, values.shape, list(frame.index), list(frame.columns), "dot_size")
-    return np.asarray(sizes, dtype=float)
+    return np.asarray(dot_size, dtype=float)
 
 
 def _cell(cell_size, axis: int, n: int):

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .errors import InputError, InputTypeError, quote_some
+from .errors import InputError, InputTypeError, quote_some, warn
 
 #: Most cells a sparse matrix is densified to (8 bytes each: 100 million cells are 0.8 GB).
 MAX_DENSE_CELLS = 100_000_000
@@ -234,3 +234,41 @@ def _arrow_values(array):
         return array.to_pandas().array
     # an unordered dictionary (categories in order of appearance) is sorted as any values are
     return array.to_pylist()
+
+
+def cells_by_label(frame, row_labels, col_labels, arg: str) -> np.ndarray:
+    """A DataFrame of per-cell values (``mask``, ``annot``, sizes) in the data's order, matched by label.
+
+    Data labels the frame lacks are an error naming them (a cell without an
+    entry has no value); frame labels the data lacks are named in a warning
+    and left out. Repeated labels are an error, unless the frame's labels are
+    the data's in the same order (then there is nothing to match).
+    """
+    import pandas as pd
+
+    rows, cols = pd.Index(list(row_labels)), pd.Index(list(col_labels))
+    if frame.index.equals(rows) and frame.columns.equals(cols):
+        return frame.to_numpy()
+    lacking, extra = [], []
+    for index, target, what in ((frame.index, rows, "row"), (frame.columns, cols, "column")):
+        for labels, whose in ((index, "DataFrame's"), (target, "data's")):
+            if labels.has_duplicates:
+                raise InputError(f"{arg}: the {whose} {what} labels repeat "
+                                 f"({quote_some(labels[labels.duplicated()].unique().tolist())}); matching the "
+                                 f"DataFrame to the data by label needs them unique")
+        missing = target.difference(index, sort=False)
+        if len(missing):
+            theirs = f" (the DataFrame's: {quote_some(index.tolist(), 3)})" if len(missing) == len(target) else ""
+            lacking.append(f"{len(missing)} of the data's {len(target)} {what}s: {quote_some(missing.tolist())}"
+                           f"{theirs}")
+        surplus = index.difference(target, sort=False)
+        if len(surplus):
+            extra.append((len(surplus), f"{what}s {quote_some(surplus.tolist())}"))
+    if lacking:
+        raise InputError(f"{arg}: the DataFrame has no entry for {'; and for '.join(lacking)}. It is matched "
+                         f"by label and needs every row and column of the data (a cell without an entry has "
+                         f"no value); pass an array of the data's shape to match by position")
+    if extra:
+        warn(f"{arg}: {sum(n for n, _ in extra)} labels of the DataFrame are not in the data and are ignored: "
+             f"{'; '.join(text for _, text in extra)}")
+    return frame.reindex(index=rows, columns=cols).to_numpy()

@@ -247,7 +247,7 @@ def placed_colorbar(rendered, heat, rect, kws: dict):
                        label="colorbar")
     _say_overlaps(rendered, (left * rw, bottom * rh, width * rw, height * rh))
     theme = rendered.job.theme  # resolved: its font size and text colour are set
-    colorbar_in(cax, cmap=heat.cmap, norm=heat.norm, fontsize=theme.fontsize, color=theme.text_color,
+    colorbar_in(cax, cmap=heat.cell_cmap, norm=heat.norm, fontsize=theme.fontsize, color=theme.text_color,
                 orientation=kws.get("orientation", "vertical"), ticks=kws.get("ticks"),
                 format=kws.get("format"), extend=kws.get("extend"), label=kws.get("label"))
     return cax

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.collections import LineCollection
-from matplotlib.colors import Normalize, TwoSlopeNorm, to_rgba
+from matplotlib.colors import Normalize, to_rgba
 from matplotlib.patches import Rectangle
 from scipy.cluster import hierarchy
 from scipy.spatial.distance import pdist
@@ -303,14 +303,15 @@ def test_pixels_have_the_cell_colours(kwargs):
     cmap = matplotlib.colormaps[kwargs.get("cmap", "viridis")]
     values = data.to_numpy()
     lo, hi = np.nanmin(values), np.nanmax(values)
-    if "center" in kwargs:
+    if "center" in kwargs and "vmin" not in kwargs:
         reach = max(abs(lo), abs(hi))
         lo, hi = -reach, reach
+    norm = Normalize(kwargs.get("vmin", lo), kwargs.get("vmax", hi))
     if "center" in kwargs and "vmin" in kwargs:
-        # limits asymmetric about the centre: each half of the colormap gets one side
-        norm = TwoSlopeNorm(vcenter=kwargs["center"], vmin=kwargs["vmin"], vmax=np.nanmax(values))
-    else:
-        norm = Normalize(kwargs.get("vmin", lo), kwargs.get("vmax", hi))
+        # limits asymmetric about the centre: one slope about it, as seaborn, the colormap cut to the limits
+        reach = max(norm.vmax - kwargs["center"], kwargs["center"] - norm.vmin)
+        cut = Normalize(kwargs["center"] - reach, kwargs["center"] + reach)([norm.vmin, norm.vmax])
+        cmap = matplotlib.colors.ListedColormap(cmap(np.linspace(*cut, 256)))
     buf = render_rgba(g.figure)
     ys, xs = row_centres(g), col_centres(g)
     for i in range(4):

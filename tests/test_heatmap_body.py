@@ -8,8 +8,10 @@ from typing import ClassVar
 
 import attrs
 import matplotlib
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+import pandas.testing as pdt
 import pytest
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import BoundaryNorm, LogNorm, Normalize, TwoSlopeNorm, to_rgba
@@ -75,6 +77,61 @@ def test_bad_fmt_and_misshapen_annot_are_refused():
         gf.Heatmap(data=np.eye(2), annot=np.eye(3))
 
 
+CONFUSION = pd.DataFrame([[50, 2, 3], [4, 40, 6], [1, 8, 45]], index=list("abc"), columns=list("abc"))
+
+
+def written(data, **kwargs) -> dict:
+    """{(row label, column label): text} of the values written in an unclustered clustermap's cells."""
+    g = quick(data, row_cluster=False, col_cluster=False, cell_size="10mm", **kwargs)
+    rows, cols = g.data2d.index, g.data2d.columns
+    return {(rows[i], cols[j]): t.get_text() for (i, j), t in texts_by_cell(g.ax_heatmap).items()}
+
+
+def as_texts(frame) -> dict:
+    return {(r, c): v for r, row in frame.iterrows() for c, v in row.items()}
+
+
+@pytest.mark.parametrize("annot", [True, CONFUSION.to_numpy(), CONFUSION, CONFUSION.astype(float)],
+                         ids=["data", "int array", "int frame", "whole floats"])
+def test_fmt_d_writes_integers(annot):
+    assert written(CONFUSION, annot=annot, fmt="d") == as_texts(CONFUSION.astype(str))
+    assert written(CONFUSION, annot=annot, fmt="03d") == as_texts(CONFUSION.map(lambda v: f"{v:03d}"))
+
+
+@pytest.mark.parametrize("fmt", ["s", "", ">3"])
+def test_text_annot_takes_a_format_spec_for_text(fmt):
+    notes = CONFUSION.astype(str)
+    assert written(CONFUSION, annot=notes, fmt=fmt) == as_texts(notes.map(lambda v: format(v, fmt)))
+
+
+def test_fmt_d_for_values_that_are_not_whole_is_refused_naming_them_before_drawing():
+    data = CONFUSION.astype(float)
+    data.iloc[0, 1] = 2.5
+    figures = plt.get_fignums()
+    with pytest.raises(gf.InputError, match=r"fmt: 'd' writes integers, but 1 of the values to write are not "
+                                            r"whole numbers: 2\.5;"):
+        gf.clustermap(data, annot=True, fmt="d")
+    with pytest.raises(gf.InputError, match=r"fmt: 'd' writes integers, but 9 .*: 49\.5, 1\.5, 2\.5"):
+        gf.clustermap(CONFUSION, annot=CONFUSION - 0.5, fmt="d")
+    assert plt.get_fignums() == figures
+    # a hidden or missing cell is not written, so its value does not matter
+    data.iloc[1, 1] = np.nan
+    assert written(data, annot=True, fmt="d", mask=data == 2.5) == {
+        k: v for k, v in as_texts(CONFUSION.astype(str)).items() if k not in {("a", "b"), ("b", "b")}}
+
+
+def test_a_spec_for_text_with_numbers_to_write_is_refused_naming_one():
+    with pytest.raises(gf.InputError, match=r"fmt: 's' is not a format spec for numbers, but the values to "
+                                            r"write include 50"):
+        gf.clustermap(CONFUSION, annot=True, fmt="s")
+    mixed = CONFUSION.astype(object)
+    mixed.iloc[0, 0] = "many"
+    with pytest.raises(gf.InputError, match=r"fmt: 's' .* include 2, 3, 4"):
+        gf.clustermap(CONFUSION, annot=mixed, fmt="s")
+    with pytest.raises(gf.InputTypeError, match="fmt: expected a format spec"):
+        gf.clustermap(CONFUSION, annot=True, fmt=2)
+
+
 # --- mask -----------------------------------------------------------------------------------------
 
 
@@ -104,6 +161,72 @@ def test_missing_cells_stay_grey_beside_a_mask():
     under = ax.images[1].get_array()
     assert tuple(under[0, 0]) == MISSING and under[1, 2][3] == 0
     assert ax.images[1].get_zorder() < ax.images[0].get_zorder()
+
+
+def drawn_hidden(g) -> pd.DataFrame:
+    """The cells the body's image leaves out, by label (read from the drawn image's mask)."""
+    arr = g.ax_heatmap.images[0].get_array()
+    return pd.DataFrame(np.ma.getmaskarray(arr), index=g.data2d.index, columns=g.data2d.columns)
+
+
+def test_mask_and_annot_frames_with_labels_not_in_the_data_warn_naming_them_and_match_the_rest():
+    data = frame(4, 3, seed=5)
+    mask = (data > 0.5).iloc[::-1, ::-1]  # another order: matched by label
+    mask.loc["typo_r7"] = True
+    mask["c_extra"] = True
+    notes = data.map(lambda v: f"{v:.1f}!").iloc[::-1]
+    notes.loc["typo_r7"] = "x"
+    with pytest.warns(UserWarning) as caught:
+        g = quick(data, mask=mask, annot=notes, cell_size="12mm")
+    said = [str(w.message) for w in caught if "DataFrame" in str(w.message)]
+    assert said == ["mask: 2 labels of the DataFrame are not in the data and are ignored: rows 'typo_r7'; "
+                    "columns 'c_extra'",
+                    "annot: 1 labels of the DataFrame are not in the data and are ignored: rows 'typo_r7'"]
+    import os  # said at the user's line, not inside gridfig
+
+    assert not any(os.path.dirname(gf.__file__) in w.filename for w in caught if "DataFrame" in str(w.message))
+    want = (data > 0.5).loc[g.data2d.index, g.data2d.columns]
+    pdt.assert_frame_equal(drawn_hidden(g), want)
+    rows, cols = g.data2d.index, g.data2d.columns
+    texts = {(rows[i], cols[j]): t.get_text() for (i, j), t in texts_by_cell(g.ax_heatmap).items()}
+    assert texts == {(r, c): f"{data.loc[r, c]:.1f}!" for r in rows for c in cols if not want.loc[r, c]}
+
+
+@pytest.mark.parametrize("arg", ["mask", "annot"])
+def test_mask_and_annot_frames_lacking_labels_of_the_data_are_refused_naming_them(arg):
+    data = frame(5, 4, seed=6)
+    table = (data > 0).iloc[2:, 1:]
+    figures = plt.get_fignums()
+    with pytest.raises(gf.InputError, match=rf"^{arg}: the DataFrame has no entry for 2 of the data's 5 rows: "
+                                            rf"'r0', 'r1'; and for 1 of the data's 4 columns: 'c0'\. It is "
+                                            rf"matched by label"):
+        gf.clustermap(data, **{arg: table})
+    # labelled otherwise altogether: what its labels are is said too
+    with pytest.raises(gf.InputError, match=rf"^{arg}: the DataFrame has no entry for 5 of the data's 5 rows: "
+                                            rf"'r0', .* \(the DataFrame's: 0, 1, 2 and 2 more\)"):
+        gf.clustermap(data, **{arg: (data > 0).reset_index(drop=True)})
+    assert plt.get_fignums() == figures
+
+
+def test_a_mask_frame_with_repeated_labels_is_refused_unless_they_are_the_datas_in_order():
+    data = frame(4, 3, seed=7)
+    doubled = (data > 0).iloc[[0, 1, 2, 3, 0]]
+    with pytest.raises(gf.InputError, match=r"^mask: the DataFrame's row labels repeat \('r0'\)"):
+        gf.clustermap(data, mask=doubled)
+    # the data's own labels repeat and the mask is made from the data: nothing to match, read as it is
+    twice = data.set_axis(["a", "b", "a", "c"], axis=0)
+    g = quick(twice, mask=twice > 0, row_cluster=False, col_cluster=False)
+    np.testing.assert_array_equal(drawn_hidden(g).to_numpy(), (twice > 0).to_numpy())
+    with pytest.raises(gf.InputError, match=r"^mask: the data's row labels repeat \('a'\); matching"):
+        gf.clustermap(twice, mask=(twice > 0).set_axis(list("abcd"), axis=0))
+
+
+def test_a_mask_frame_over_a_masked_array_is_matched_by_label():
+    values = np.arange(6.0).reshape(3, 2)
+    data = np.ma.masked_array(values, mask=[[0, 0], [0, 0], [0, 1]])
+    mask = pd.DataFrame([[True, False], [False, False], [False, False]], index=[2, 1, 0])
+    g = quick(data, mask=mask, row_cluster=False, col_cluster=False)
+    np.testing.assert_array_equal(drawn_hidden(g).to_numpy(), [[False, False], [False, False], [True, True]])
 
 
 # --- borders --------------------------------------------------------------------------------------
@@ -191,6 +314,22 @@ def test_changing_the_norm_afterwards_redraws_the_bar():
     out.axes["heatmap"].images[0].norm.vmax = 2.0
     assert cb.ax.get_ylim() == pytest.approx((0.0, 2.0))
     assert "2" in colorbar_ticks(cb)
+
+
+def test_heatmaps_centred_differently_keep_a_colour_bar_each_in_a_collected_legend():
+    data = np.linspace(-1, 3, 12).reshape(3, 4)
+    heats = [gf.Heatmap(data=data, cmap="RdBu_r", vmin=-1, vmax=3, center=c, legend_title="z") for c in (5, -3)]
+    out = gf.render(gf.Cross(core=heats[0]) | gf.Cross(core=heats[1]), figsize=(6, 3), legend="right")
+    bars = colorbars(out.axes["legend"])
+    assert len(bars) == 2  # the same limits, but not the same colours: not merged
+    for cb, heat in zip(bars, heats):
+        assert cb.cmap.name == heat.cell_cmap.name
+        np.testing.assert_allclose(cb.cmap(cb.norm(np.array([-1.0, 3.0]))),
+                                   heat.cell_cmap(heat.norm(np.array([-1.0, 3.0]))))
+    rdbu = matplotlib.colormaps["RdBu_r"]
+    # centre 5: -1..3 is the blue third of the colormap (5 - 6 .. 5 + 6); centre -3: the red third
+    np.testing.assert_allclose(bars[0].cmap(bars[0].norm(3.0)), rdbu(1 / 3), atol=0.01)
+    np.testing.assert_allclose(bars[1].cmap(bars[1].norm(-1.0)), rdbu(2 / 3), atol=0.01)
 
 
 def test_cbar_kws_ticks_format_label_extend_and_length():
@@ -415,3 +554,18 @@ def test_clustermap_dots_show_a_colour_bar_and_a_size_legend():
     assert len(colorbars(legend)) == 1
     assert "n" in [t.get_text() for t in legend.texts if t.get_fontweight() in ("bold", 700)]
     assert [c for c in legend.collections if isinstance(c, PathCollection)]
+
+
+def test_dot_size_labels_not_in_the_data_are_said_once_naming_dot_size():
+    data = frame(5, 4, seed=8)
+    size = frame(5, 4, seed=9).abs()
+    extra = size.iloc[::-1].copy()
+    extra.loc["stray"] = 9.0
+    for cluster_on in ("data", "size"):
+        with pytest.warns(UserWarning) as caught:
+            g = quick(data, dot_size=extra, cluster_on=cluster_on)
+        said = [str(w.message) for w in caught if "DataFrame" in str(w.message)]
+        assert said == ["dot_size: 1 labels of the DataFrame are not in the data and are ignored: rows 'stray'"]
+        (sc,) = [c for c in g.axes["heatmap"].collections if isinstance(c, PathCollection)]
+        shown = size.to_numpy()[np.ix_(g.row_order, g.col_order)].ravel()
+        np.testing.assert_allclose(sc.get_sizes(), g.layout.core.areas(shown))

@@ -533,3 +533,125 @@ def test_annotations_whose_labels_cannot_match_the_data_are_refused_naming_them(
         draw(X, row_colors=colours)
     g = draw(X, row_colors=pd.Series(list(ROW_COLORS)))  # labelled 0..3, as the array's rows are
     np.testing.assert_allclose(strip_rgba(g.ax_row_colors, "left")[:, :3], np.array(ROW_COLORS)[g.row_order])
+
+
+# --- the body's colours, against seaborn's drawn colours ------------------------------------------
+
+SIGNED = pd.DataFrame(np.random.default_rng(11).normal(0.6, 1.4, size=(6, 5)),
+                      index=[f"r{i}" for i in range(6)], columns=[f"c{j}" for j in range(5)])
+
+
+def gridfig_cell_rgba(data, **kwargs) -> np.ndarray:
+    """The colours gridfig draws for each cell, read from the rendered pixels, in data order."""
+    from test_clustermap import col_centres, pixel, render_rgba, row_centres
+
+    g = gf.clustermap(data, row_cluster=False, col_cluster=False, xticklabels=False, yticklabels=False,
+                      cell_size="8mm", dpi=100, **kwargs)
+    buf = render_rgba(g.figure)
+    ys, xs = row_centres(g), col_centres(g)
+    return np.array([[pixel(buf, x, y) for x in xs] for y in ys])
+
+
+def seaborn_cell_rgba(data, **kwargs) -> np.ndarray:
+    """The colours seaborn's heatmap draws for each cell (its mesh's face colours), in data order."""
+    fig, ax = plt.subplots()
+    mesh = sns.heatmap(data, ax=ax, cbar=False, **kwargs).collections[0]
+    fig.canvas.draw()
+    return np.asarray(mesh.get_facecolors()).reshape(data.shape + (4,))
+
+
+CENTRED = [  # seaborn's meaning: one slope about the centre, the colormap cut to vmin..vmax
+    dict(center=0, vmin=-1, vmax=3), dict(center=0, vmin=-1), dict(center=0, vmax=2),
+    dict(center=5, vmin=-1, vmax=3), dict(center=-3, vmin=-1, vmax=3), dict(center=0.5, vmin=-2),
+]
+ALREADY = [dict(), dict(vmin=-1, vmax=1.5), dict(robust=True)]  # these matched before: they still do
+ROBUST_CENTRED = [dict(robust=True, center=0), dict(robust=True, center=1)]  # cells beyond the percentiles
+#: a centre alone: gridfig's limits are symmetric about it (docs/from_seaborn.md), seaborn's are the data's
+#: with the colormap cut, resampled from its 256 colours: the same colours up to one step of the colormap
+CENTRE_ALONE = [dict(center=0), dict(center=1)]
+
+
+def _ids(kwargs):
+    return ",".join(f"{a}={v}" for a, v in kwargs.items()) or "plain"
+
+
+@pytest.mark.parametrize("kwargs", CENTRED + ROBUST_CENTRED + ALREADY + CENTRE_ALONE, ids=_ids)
+def test_cell_colours_are_seaborns_for_the_same_limits_and_centre(kwargs):
+    import matplotlib
+
+    cmap = "RdBu_r" if "center" in kwargs else "viridis"  # seaborn's defaults are its own colormaps
+    got = gridfig_cell_rgba(SIGNED, cmap=cmap, **kwargs)
+    want = seaborn_cell_rgba(SIGNED, cmap=cmap, **kwargs)
+    step = np.abs(np.diff(matplotlib.colormaps[cmap](np.arange(256)), axis=0)).max()
+    np.testing.assert_allclose(got, want, atol=(step if kwargs in CENTRE_ALONE else 0) + 1.5 / 255)
+
+
+def test_cell_colours_are_seaborns_with_a_norm():
+    from matplotlib.colors import BoundaryNorm, LogNorm, TwoSlopeNorm
+
+    positive = np.exp(SIGNED)
+    for data, norm in ((positive, LogNorm()), (SIGNED, TwoSlopeNorm(vcenter=0)),
+                       (SIGNED, BoundaryNorm([-3, -1, 0, 0.5, 1, 4], ncolors=256))):
+        got = gridfig_cell_rgba(data, cmap="RdBu_r", norm=norm)
+        want = seaborn_cell_rgba(data, cmap="RdBu_r", norm=norm)
+        np.testing.assert_allclose(got, want, atol=1.5 / 255, err_msg=type(norm).__name__)
+        plt.close("all")
+
+
+def bar_rgba(cax, fractions) -> np.ndarray:
+    """Drawn colours along a vertical colour bar, at fractions of its length from the bottom."""
+    from test_clustermap import pixel, render_rgba
+
+    buf = render_rgba(cax.get_figure(root=True))
+    bb = cax.get_window_extent()
+    return np.array([pixel(buf, (bb.x0 + bb.x1) / 2, bb.y0 + f * bb.height) for f in fractions])
+
+
+@pytest.mark.parametrize("kwargs", CENTRED[:4], ids=_ids)
+def test_with_a_centre_the_colour_bar_shows_vmin_to_vmax_in_the_cut_colormap_as_seaborn(kwargs):
+    g = gf.clustermap(SIGNED, row_cluster=False, col_cluster=False, cmap="RdBu_r", **kwargs)
+    s = sns.clustermap(SIGNED, row_cluster=False, col_cluster=False, cmap="RdBu_r", **kwargs)
+    values = SIGNED.to_numpy()
+    lo, hi = kwargs.get("vmin", values.min()), kwargs.get("vmax", values.max())
+    assert g.ax_cbar.get_ylim() == pytest.approx((lo, hi))
+    assert s.ax_cbar.get_ylim() == pytest.approx((lo, hi))
+    fractions = np.linspace(0.03, 0.97, 15)
+    np.testing.assert_allclose(bar_rgba(g.ax_cbar, fractions), bar_rgba(s.ax_cbar, fractions), atol=3 / 255)
+
+
+def test_a_cut_colormap_keeps_the_under_and_over_colours_given_as_seaborns_does():
+    import matplotlib
+
+    cmap = matplotlib.colormaps["RdBu_r"].with_extremes(under="lime", over="black")
+    kwargs = dict(cmap=cmap, center=0, vmin=-1, vmax=2)
+    values = SIGNED.to_numpy()
+    assert (values < -1).any() and (values > 2).any()
+    got, want = gridfig_cell_rgba(SIGNED, **kwargs), seaborn_cell_rgba(SIGNED, **kwargs)
+    np.testing.assert_allclose(got, want, atol=1.5 / 255)
+    np.testing.assert_allclose(got[values < -1], [to_rgba("lime")] * (values < -1).sum(), atol=1.5 / 255)
+    np.testing.assert_allclose(got[values > 2], [to_rgba("black")] * (values > 2).sum(), atol=1.5 / 255)
+
+
+def test_a_colour_bar_at_cbar_pos_shows_the_cut_colormap_too():
+    kwargs = dict(row_cluster=False, col_cluster=False, cmap="RdBu_r", center=0, vmin=-1, vmax=3,
+                  cbar_pos=(0.02, 0.8, 0.05, 0.18))
+    with pytest.warns(gf.GridfigWarning, match="cbar_pos"):
+        g = gf.clustermap(SIGNED, figsize=(6, 6), **kwargs)
+    s = sns.clustermap(SIGNED, **kwargs)
+    assert g.ax_cbar.get_ylim() == pytest.approx((-1, 3))
+    fractions = np.linspace(0.03, 0.97, 15)
+    np.testing.assert_allclose(bar_rgba(g.ax_cbar, fractions), bar_rgba(s.ax_cbar, fractions), atol=3 / 255)
+
+
+@pytest.mark.parametrize("annot, fmt", [(True, "d"), ("array", "d"), ("text", "s")])
+def test_seaborns_integer_and_text_formats_write_what_seaborn_writes(annot, fmt):
+    counts = pd.DataFrame([[50, 2, 3], [4, 40, 6], [1, 8, 45]], index=list("abc"), columns=list("abc"))
+    annot = {"array": counts.to_numpy(), "text": counts.astype(str)}.get(annot, annot)
+    kwargs = dict(row_cluster=False, col_cluster=False, annot=annot, fmt=fmt)
+    g, s = draw(counts, cell_size="10mm", **kwargs), seaborn(counts, **kwargs)
+
+    def by_cell(ax):
+        return sorted(((t.get_position()[1], t.get_position()[0]), t.get_text()) for t in ax.texts)
+
+    assert by_cell(g.ax_heatmap) == by_cell(s.ax_heatmap)
+    assert [t for _, t in by_cell(g.ax_heatmap)] == ["50", "2", "3", "4", "40", "6", "1", "8", "45"]

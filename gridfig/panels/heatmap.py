@@ -19,6 +19,7 @@ import numpy as np
 from ..errors import InputError, InputTypeError
 from ..units import to_inches
 from ..validate import number
+from .annot_format import check_fmt, format_cell
 from .base import DrawContext, Panel
 from .colors import get_cmap, palette
 
@@ -52,12 +53,19 @@ def _layers(value) -> tuple:
 
 
 def resolve_limits(data: np.ndarray, vmin=None, vmax=None, center=None, robust=False):
-    """Colour limits from the data: ``(vmin, vmax)``, symmetric about ``center`` by default."""
+    """Colour limits ``(vmin, vmax)``: those given, else the data's range (``robust``: its 2nd and 98th
+    percentiles).
+
+    With ``center`` alone the data's range is widened to be symmetric about it: no cell's colour
+    changes (:func:`centered_cmap` gives the same colours to the data's range), and the colour bar
+    has the centre in its middle. Robust limits are not widened, as a cell beyond them takes the
+    colour at the limit (as in seaborn).
+    """
     finite = data[np.isfinite(data)]
     if finite.size == 0:
         raise InputError("data: every cell is missing; nothing to colour")
     lo, hi = (np.percentile(finite, [2, 98]) if robust else (finite.min(), finite.max()))
-    if center is not None and vmin is None and vmax is None:
+    if center is not None and vmin is None and vmax is None and not robust:
         reach = max(abs(hi - center), abs(center - lo)) or 1.0
         return float(center - reach), float(center + reach)
     vmin = float(lo if vmin is None else vmin)
@@ -67,15 +75,33 @@ def resolve_limits(data: np.ndarray, vmin=None, vmax=None, center=None, robust=F
     return vmin, vmax
 
 
-def make_norm(vmin: float, vmax: float, center=None):
-    """A ``Normalize`` (or ``TwoSlopeNorm`` for asymmetric limits about ``center``)."""
-    from matplotlib.colors import Normalize, TwoSlopeNorm
+def make_norm(vmin: float, vmax: float):
+    """A linear ``Normalize`` over ``vmin..vmax`` (widened by 0.5 each way when they are equal)."""
+    from matplotlib.colors import Normalize
 
-    if center is not None and vmin < center < vmax and not np.isclose(center - vmin, vmax - center):
-        return TwoSlopeNorm(vcenter=center, vmin=vmin, vmax=vmax)
     if vmin == vmax:
         vmin, vmax = vmin - 0.5, vmax + 0.5
     return Normalize(vmin=vmin, vmax=vmax)
+
+
+def centered_cmap(cmap, vmin: float, vmax: float, center=None):
+    """The part of ``cmap`` that ``vmin..vmax`` covers when the whole colormap spans ``center`` plus or
+    minus the farther limit (seaborn's recentring): one slope, so equal steps from the centre get
+    equal steps in colour on either side. ``cmap`` itself when there is no centre or the limits are
+    symmetric about it."""
+    from matplotlib.colors import ListedColormap, Normalize
+
+    if center is None:
+        return cmap
+    reach = max(vmax - center, center - vmin)  # > 0: vmin < vmax (make_norm)
+    lo, hi = (float(v) for v in Normalize(center - reach, center + reach)([vmin, vmax]))
+    if np.isclose(lo, 0) and np.isclose(hi, 1):
+        return cmap
+    cut = ListedColormap(cmap(np.linspace(lo, hi, 256)), name=f"{cmap.name}[{lo:.4g}:{hi:.4g}]")
+    # under and over colours the user set are kept (by default they are the ends of the cut)
+    under, over = cmap(-np.inf), cmap(np.inf)
+    return cut.with_extremes(under=None if np.allclose(under, cmap(0)) else under,
+                             over=None if np.allclose(over, cmap(cmap.N - 1)) else over)
 
 
 def user_norm(norm, data: np.ndarray, what: str = "norm"):
@@ -100,28 +126,27 @@ def user_norm(norm, data: np.ndarray, what: str = "norm"):
 
 
 def cell_table(value, shape: tuple, row_labels, col_labels, what: str, dtype=None) -> np.ndarray:
-    """A per-cell table in the data's order: an array of the data's shape, or a DataFrame matched by label."""
+    """A per-cell table in the data's order: an array of the data's shape, or a DataFrame matched by label
+    (:func:`gridfig.inputs.cells_by_label`)."""
     import pandas as pd
 
-    if isinstance(value, pd.DataFrame):
-        if row_labels is None or col_labels is None:
-            if value.shape != shape:
-                raise InputError(f"{what}: the DataFrame has shape {value.shape} but the data {shape}, and "
-                                 f"the data has no labels to match it by")
-            arr = value.to_numpy()
-        else:
-            rows, cols = pd.Index(row_labels), pd.Index(col_labels)
-            missing = [str(v) for v in rows.difference(value.index)][:3] + \
-                [str(v) for v in cols.difference(value.columns)][:3]
-            if missing:
-                raise InputError(f"{what}: no entry for the data's labels {', '.join(map(repr, missing))}; "
-                                 f"a DataFrame is matched by label and needs every row and column")
-            arr = value.reindex(index=rows, columns=cols).to_numpy()
+    from ..inputs import cells_by_label
+
+    if isinstance(value, pd.DataFrame) and row_labels is not None and col_labels is not None:
+        arr = cells_by_label(value, row_labels, col_labels, what)
     else:
-        arr = np.asarray(value)
+        arr = value.to_numpy() if isinstance(value, pd.DataFrame) else np.asarray(value)
         if arr.shape != shape:
-            raise InputError(f"{what}: shape {arr.shape} does not match the data's {shape}")
+            raise InputError(f"{what}: shape {arr.shape} does not match the data's {shape}" +
+                             (", and the data has no labels to match the DataFrame by"
+                              if isinstance(value, pd.DataFrame) else ""))
     return arr if dtype is None else arr.astype(dtype)
+
+
+def hidden_cells(mask, shape: tuple, row_labels, col_labels) -> np.ndarray:
+    """A ``mask`` as a bool array in the data's order (True = hidden); a missing entry hides nothing."""
+    hidden = cell_table(mask, shape, row_labels, col_labels, "mask")
+    return np.where(missing_cells(hidden), False, hidden).astype(bool)
 
 
 def missing_cells(values) -> np.ndarray:
@@ -286,10 +311,13 @@ class Heatmap(Panel):
     cmap : str or Colormap
         Any matplotlib colormap (name or object).
     vmin, vmax : float, optional
-        Colour limits. By default the data's range, symmetric about
-        ``center`` when that is given.
+        Colour limits. By default the data's range, widened to be symmetric
+        about ``center`` when that is given alone.
     center : float, optional
-        Value at the middle of the colormap (use a diverging colormap).
+        Value at the middle of the colormap (use a diverging colormap), as in
+        seaborn: one slope on both sides, the colormap cut to the part that
+        ``vmin..vmax`` reaches (:attr:`cell_cmap`). For a whole half of the
+        colormap on each side pass ``norm=TwoSlopeNorm(...)``.
     robust : bool
         Take default limits from the 2nd and 98th percentiles.
     norm : matplotlib.colors.Normalize, optional
@@ -302,9 +330,12 @@ class Heatmap(Panel):
     annot : bool, 2-D array or DataFrame, optional
         Write a value in each cell: ``True`` the data's, or a table of the
         data's shape (a DataFrame is matched by label). Numbers are written
-        with ``format(value, fmt)``, other values as ``str``.
+        with ``format(value, fmt)``, text with ``format(text, fmt)`` when
+        ``fmt`` is a spec for text, else as it is.
     fmt : str
-        Format spec of the numbers written (``".2g"`` as in seaborn).
+        Format spec of the values written (``".2g"`` as in seaborn). A spec
+        for integers (``"d"``) writes whole numbers and refuses others; ``"s"``
+        writes text. Checked against the values shown before anything is drawn.
     annot_kws : dict, optional
         Keyword arguments of the texts (``size``/``fontsize``, ``color``,
         ``weight``, ...). Without ``color`` each text is dark on light cells
@@ -361,6 +392,7 @@ class Heatmap(Panel):
 
     #: worked out once from the data: the norm, the annotation texts and the mask in data order
     _norm: Any = attrs.field(init=False, eq=False, repr=False)
+    _cell_cmap: Any = attrs.field(init=False, eq=False, repr=False)
     _texts: Any = attrs.field(init=False, eq=False, repr=False)
     _hidden: Any = attrs.field(init=False, eq=False, repr=False)
 
@@ -372,20 +404,24 @@ class Heatmap(Panel):
                 raise InputError(f"{what} has {len(labels)} labels but data has {n}")
         # once here, not per use: the draw, the legend and clustermap all ask for the norm
         self._bind_cells()
-        object.__setattr__(self, "_norm", self._make_norm())
+        norm, cmap = self._make_scale()
+        object.__setattr__(self, "_norm", norm)
+        object.__setattr__(self, "_cell_cmap", cmap)
         if self.linewidths < 0:
             raise InputError(f"linewidths: expected a width in points >= 0, got {self.linewidths!r}")
 
-    def _make_norm(self):
+    def _make_scale(self):
+        """The norm and the colormap the cells and their colour bar are drawn with."""
         shown = self._shown_values()
+        cmap = get_cmap(self.cmap, "cmap")
         if self.norm_ is None:
-            return make_norm(*resolve_limits(shown, self.vmin, self.vmax, self.center, self.robust),
-                             center=self.center)
+            norm = make_norm(*resolve_limits(shown, self.vmin, self.vmax, self.center, self.robust))
+            return norm, centered_cmap(cmap, norm.vmin, norm.vmax, self.center)
         given = [k for k in ("vmin", "vmax", "center") if getattr(self, k) is not None]
         if given or self.robust:
             raise InputError(f"norm: give the limits to the norm itself, not also "
                              f"{', '.join(given) or 'robust'} (as matplotlib refuses vmin/vmax with a norm)")
-        return user_norm(self.norm_, shown)
+        return user_norm(self.norm_, shown), cmap
 
     def _shown_values(self) -> np.ndarray:
         """The data with hidden cells missing: what the colour limits come from (as in seaborn,
@@ -399,24 +435,19 @@ class Heatmap(Panel):
         """The mask and the annotation values, matched to the data once (formatted only when drawn)."""
         hidden = None
         if self.mask is not None:
-            hidden = cell_table(self.mask, self.data.shape, self.row_labels, self.col_labels, "mask")
-            hidden = np.where(missing_cells(hidden), False, hidden).astype(bool)  # a missing entry hides nothing
+            hidden = hidden_cells(self.mask, self.data.shape, self.row_labels, self.col_labels)
         object.__setattr__(self, "_hidden", hidden)
         values = None
         if self.annot is not None and self.annot is not False:
             values = self.data if self.annot is True else cell_table(self.annot, self.data.shape,
                                                                      self.row_labels, self.col_labels, "annot")
-            try:
-                format(0.5, self.fmt)
-            except ValueError as e:
-                raise InputError(f"fmt: {self.fmt!r} is not a format spec for numbers ({e})") from None
+            written = ~missing_cells(values) if hidden is None else ~missing_cells(values) & ~hidden
+            check_fmt(self.fmt, values, written)
         object.__setattr__(self, "_texts", values)
 
     def format_value(self, v) -> str:
-        """How a cell's annotation value is written: numbers with ``fmt``, anything else with ``str``."""
-        if isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_)):
-            return format(v, self.fmt)
-        return str(v)
+        """How a cell's annotation value is written (see :mod:`gridfig.panels.annot_format`)."""
+        return format_cell(v, self.fmt)
 
     @classmethod
     def from_frame(cls, frame, **kwargs) -> "Heatmap":
@@ -460,8 +491,14 @@ class Heatmap(Panel):
         """The mask in data order (True = hidden), or ``None``."""
         return self._hidden
 
+    @property
+    def cell_cmap(self):
+        """The ``Colormap`` the cells (and their colour scale) are coloured with: ``cmap``, or with
+        ``center`` the part of it seaborn uses (see :func:`centered_cmap`)."""
+        return self._cell_cmap
+
     def colormap(self, ctx: DrawContext):
-        return get_cmap(self.cmap, "cmap").with_extremes(bad=self.missing_color or ctx.theme.missing_color)
+        return self._cell_cmap.with_extremes(bad=self.missing_color or ctx.theme.missing_color)
 
     # -- drawing -------------------------------------------------------------------------
     def draw(self, ax, ctx: DrawContext) -> None:
@@ -577,7 +614,7 @@ class Heatmap(Panel):
             return ()
         kws = dict(self.cbar_kws or {})
         title = kws.pop("label", self.legend_title)
-        return (ScaleLegend.of(title=title, cmap=self.cmap, norm=self._norm, **kws),)
+        return (ScaleLegend.of(title=title, cmap=self._cell_cmap, norm=self._norm, **kws),)
 
 
 def _positive_length(value, what):
@@ -735,7 +772,7 @@ class CategoryHeatmap(Heatmap):
         return frame
 
     def __attrs_post_init__(self):
-        from matplotlib.colors import to_rgba
+        from matplotlib.colors import ListedColormap, to_rgba
 
         import pandas as pd
 
@@ -773,6 +810,7 @@ class CategoryHeatmap(Heatmap):
         object.__setattr__(self, "categories", tuple(cats))
         # the Heatmap machinery (mask, annotations, borders, layers) works on the codes
         object.__setattr__(self, "_norm", self._code_norm())
+        object.__setattr__(self, "_cell_cmap", ListedColormap(self._colors, name="categories"))
         self._bind_cells()
 
     def _code_norm(self):
@@ -790,12 +828,6 @@ class CategoryHeatmap(Heatmap):
     def category_colors(self) -> dict:
         """Category -> RGBA."""
         return dict(zip(self.categories, self._colors))
-
-    def colormap(self, ctx: DrawContext):
-        from matplotlib.colors import ListedColormap
-
-        return ListedColormap(self._colors, name="categories").with_extremes(
-            bad=self.missing_color or ctx.theme.missing_color)
 
     def cell_values(self) -> np.ndarray:
         return self._codes
