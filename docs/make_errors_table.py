@@ -40,8 +40,10 @@ Not errors, by design. Each of these warns and carries on:
 - **Missing cells (NaN).** They are drawn in the missing colour. Clustering
   uses distances over the columns both rows have, rescaled as R's `dist()`
   does, and a warning says how many cells were missing.
-- **Data rows that a labelled annotation lacks.** They get the missing colour
-  and a "missing" legend entry, and a warning names them.
+- **Data rows that a labelled annotation lacks.** In a colour strip they get
+  the missing colour and a "missing" legend entry; a value panel draws
+  nothing for them (no bar, no point, a break in a line) and `Numbers`
+  leaves them blank. A warning names them and says which.
 - **Annotation labels that are not in the data.** They are ignored, and a
   warning names them. The same for the labels of a `mask`, `annot` or
   `dot_size` DataFrame (one that lacks some of the data's labels is an error:
@@ -55,7 +57,8 @@ Not errors, by design. Each of these warns and carries on:
   warning gives the cell size, the size the text needs and a font size that
   would fit.
 
-(`tests/test_clustermap.py`, `tests/test_heatmap_body.py` and `tests/test_splits.py` cover these.)
+(`tests/test_clustermap.py`, `tests/test_heatmap_body.py`, `tests/test_value_panel_inputs.py` and
+`tests/test_splits.py` cover these.)
 """
 
 

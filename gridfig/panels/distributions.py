@@ -36,7 +36,8 @@ class _Distributions(ValuePanel):
     color: Any = DEFAULT_COLOR
 
     def bind(self, leaves):
-        return attrs.evolve(self, values=tuple(_present(as_rows(self.values, leaves, self.label))))
+        return attrs.evolve(self, values=tuple(_present(as_rows(self.values, leaves, self.label,
+                                                                 self.missing_shown()))))
 
     def leaf_count(self) -> int | None:
         return None if is_labelled(self.values) or isinstance(self.values, dict) else len(self.values)

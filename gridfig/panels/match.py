@@ -10,7 +10,8 @@ def is_labelled(values) -> bool:
     return hasattr(values, "index") and hasattr(values, "reindex")
 
 
-def align_series(series, leaves, who: str, what: str = "rows", *, missing: str = "warn"):
+def align_series(series, leaves, who: str, what: str = "rows", *, missing: str = "warn",
+                 drawn: str = "are drawn in the missing colour"):
     """The values of ``series`` in the data order of ``leaves`` (matched by label).
 
     Labels of the data that the series lacks become missing (``None``) with a
@@ -29,6 +30,10 @@ def align_series(series, leaves, who: str, what: str = "rows", *, missing: str =
         ``"rows"`` or ``"columns"``, used in messages.
     missing : {"warn", "error"}
         What to do with data labels the series lacks.
+    drawn : str
+        What the panel does with them, ending the warning's "have no
+        annotation and ..." (a strip's missing colour by default; bars say
+        "get no bar").
     """
     import pandas as pd
 
@@ -60,7 +65,7 @@ def align_series(series, leaves, who: str, what: str = "rows", *, missing: str =
                          f"{quote_some(index[:3].tolist(), 3)})")
     if len(lacking):
         text = (f"{who}: {len(lacking)} of {len(target)} data {what} have no annotation"
-                f"{' and are drawn in the missing colour' if missing == 'warn' else ''}: "
+                f"{' and ' + drawn if missing == 'warn' else ''}: "
                 f"{quote_some(lacking.tolist())}")
         if missing == "error":
             raise InputError(text)

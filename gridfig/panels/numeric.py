@@ -19,9 +19,10 @@ from typing import Any, ClassVar
 import attrs
 import numpy as np
 
-from ..errors import InputError
+from ..errors import InputError, quote_some
 from ..frame import anchored_box, end_alignment
 from ..units import to_inches
+from ..validate import _where, is_real, number
 from .base import DrawContext, Extent, MeasureContext, Panel
 from .match import align_series, is_labelled
 
@@ -36,28 +37,37 @@ PAD = to_inches("0.5mm")
 TITLE_GAP = 0.5
 TITLE_GAP_INLINE = 1.0
 DEFAULT_COLOR = "#5a6f8c"
+#: Points of the line bars start from, when some may point back toward the core (the value axis' width).
+BASELINE_WIDTH = 0.6
 
 
-def as_vector(values, leaves, who: str) -> np.ndarray:
-    """One float per leaf in data order: a Series matched by label (missing -> NaN), else by position."""
+def as_vector(values, leaves, who: str, drawn: str = "are missing (NaN)") -> np.ndarray:
+    """One float per leaf in data order: a Series matched by label (missing -> NaN), else by position.
+
+    ``drawn`` says in the warning about data labels the Series lacks what the panel does with them
+    ("get no bar"). An infinite value is refused (:func:`refuse_infinite`).
+    """
     if is_labelled(values):
-        values = [np.nan if v is None else v for v in align_series(values, leaves, who, _what(leaves))]
+        values = [np.nan if v is None else v
+                  for v in align_series(values, leaves, who, _what(leaves), drawn=drawn)]
     try:
         out = np.asarray(values, dtype=float)
     except (TypeError, ValueError):
         raise InputError(f"{who}: values must be numbers, got {type(values).__name__} {values!r:.60}") from None
     if out.ndim != 1:
         raise InputError(f"{who}: expected one value per leaf (1-D), got shape {out.shape}")
+    refuse_infinite(np.isinf(out), leaves, who)
     return out
 
 
-def as_rows(values, leaves, who: str) -> list:
+def as_rows(values, leaves, who: str, drawn: str = "are missing") -> list:
     """One 1-D float array per leaf in data order (``None`` where missing).
 
     A DataFrame gives its rows and a dict ``label -> array`` its arrays, both
     matched to the core's labels by the same matcher as a Series (the same
-    warnings for missing and unknown labels); a list of arrays (or a 2-D
-    array) goes by position.
+    warnings for missing and unknown labels, ``drawn`` saying what the panel
+    does with the missing ones); a list of arrays (or a 2-D array) goes by
+    position. A leaf with an infinite value is refused (:func:`refuse_infinite`).
     """
     import pandas as pd
 
@@ -66,7 +76,7 @@ def as_rows(values, leaves, who: str) -> list:
     elif isinstance(values, dict):
         values = pd.Series(list(values.values()), index=list(values.keys()), dtype=object)
     if is_labelled(values):
-        values = align_series(values, leaves, who, _what(leaves))
+        values = align_series(values, leaves, who, _what(leaves), drawn=drawn)
     out = []
     for v in values:
         if v is None:
@@ -77,17 +87,58 @@ def as_rows(values, leaves, who: str) -> list:
         except (TypeError, ValueError):
             raise InputError(f"{who}: each leaf needs an array of numbers, got {v!r:.60}") from None
         out.append(arr)
+    refuse_infinite([r is not None and bool(np.isinf(r).any()) for r in out], leaves, who)
     return out
+
+
+def refuse_infinite(bad, leaves, who: str) -> None:
+    """Raise an InputError naming the leaves marked in ``bad`` (one flag per leaf, data order), if any.
+
+    Every value panel refuses infinite values as the heatmap refuses infinite
+    cells: there is no place on a value axis to draw them, and leaving them out
+    would hide them. A missing value is NaN.
+    """
+    bad = np.asarray(bad, dtype=bool)
+    if bad.any():
+        raise InputError(f"{who}: {int(bad.sum())} {_what(leaves)} have infinite values: "
+                         f"{leaf_names(bad, leaves)}; only finite numbers can be drawn (NaN marks a missing value)")
+
+
+def leaf_names(mask, leaves) -> str:
+    """The leaves flagged in ``mask`` (data order), quoted: by label where the data has labels, else
+    ``"positions 2, 5"``."""
+    where = np.flatnonzero(mask)
+    labels = None if leaves is None else leaves.labels
+    if labels is not None and len(labels) == len(mask):
+        return quote_some([labels[i] for i in where])
+    return "positions " + quote_some(where.tolist())
 
 
 def _what(leaves) -> str:
     return "rows" if leaves is None else leaves.what
 
 
-def _finite_range(*arrays) -> tuple[float, float]:
+def _finite_range(*arrays) -> tuple[float, float] | None:
+    """Least and greatest finite value of the arrays, ``None`` when none is finite."""
     flat = np.concatenate([np.ravel(np.asarray(a, dtype=float)) for a in arrays] or [np.zeros(0)])
     flat = flat[np.isfinite(flat)]
-    return (float(flat.min()), float(flat.max())) if flat.size else (0.0, 1.0)
+    return (float(flat.min()), float(flat.max())) if flat.size else None
+
+
+def _check_limits(inst, attribute, value) -> None:
+    """A validator of ``limits``: ``None`` or ``(low, high)``, finite numbers or ``None``, low below high."""
+    if value is None:
+        return
+    where = _where(inst, attribute)
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__len__") or len(value) != 2:
+        raise InputError(f"{where}: expected (low, high), either None for the data's, got {value!r}")
+    for v in value:
+        if v is not None and not (is_real(v) and np.isfinite(float(v))):
+            raise InputError(f"{where}: expected (low, high) as finite numbers or None, got {value!r}")
+    low, high = value
+    if low is not None and high is not None and not float(low) < float(high):
+        raise InputError(f"{where}: low must be below high, got {tuple(value)!r}; the value axis always runs "
+                         f"from low, next to the core, to high, away from it")
 
 
 @attrs.frozen(kw_only=True)
@@ -132,23 +183,46 @@ class ValuePanel(Panel):
 
     axis: bool = True
     title: str | None = None
-    limits: tuple | None = None
+    limits: tuple | None = attrs.field(default=None, validator=_check_limits)
     scale: str | None = None
     fontsize: float | None = None
 
     default_size: ClassVar[float] = to_inches("10mm")
 
-    def data_limits(self) -> tuple[float, float]:
-        """The range the panel's data needs on the value axis (finite values, baseline included)."""
+    def data_limits(self) -> tuple[float, float] | None:
+        """The range the panel's data needs on the value axis (finite values, baseline included);
+        ``None`` when it has no finite value."""
         raise NotImplementedError
 
+    def missing_shown(self) -> str:
+        """What a leaf with no value shows, for the warning about data labels a Series lacks."""
+        return f"get no {self.kind}"
+
     def value_limits(self) -> tuple[float, float]:
-        """The value axis' ``(low, high)``: ``limits`` where given, the data's elsewhere."""
-        lo, hi = self.data_limits()
-        given = tuple(self.limits) if self.limits is not None else (None, None)
-        lo = lo if given[0] is None else float(given[0])
-        hi = hi if given[1] is None else float(given[1])
-        return (lo, hi) if hi > lo else (lo, lo + 1.0)
+        """The value axis' ``(low, high)``: ``limits`` where given, the data's elsewhere.
+
+        Data with no spread (one value) and no ``limits`` get ``(value, value + 1)``, no data at all
+        ``(0, 1)`` (or one unit from the end given). A given end that meets or passes the data's
+        other end is an InputError naming ``limits``.
+        """
+        data = self.data_limits()
+        if data is not None and not all(np.isfinite(data)):
+            data = None
+        low, high = (None, None) if self.limits is None else (self.limits[0], self.limits[1])
+        lo = float(low) if low is not None else (None if data is None else data[0])
+        hi = float(high) if high is not None else (None if data is None else data[1])
+        if lo is None and hi is None:
+            return (0.0, 1.0)
+        if hi is None or (low is None and high is None and hi <= lo):
+            return (lo, lo + 1.0)
+        if lo is None:
+            return (hi - 1.0, hi)
+        if hi <= lo:  # one end given, the other the data's: every value lies beyond the given end
+            wrong = (f"the low end {lo:g} is not below the data's high end {hi:g}" if low is not None
+                     else f"the high end {hi:g} is not above the data's low end {lo:g}")
+            raise InputError(f"{type(self).__name__}(limits=...): {wrong} (the value axis would have no "
+                             f"length or run backwards); give both ends, got {tuple(self.limits)!r}")
+        return (lo, hi)
 
     def scale_limits(self):
         return None if self.scale is None else (self.scale, *self.value_limits())
@@ -158,8 +232,7 @@ class ValuePanel(Panel):
 
     # -- layout ---------------------------------------------------------------------
     def measure(self, ctx: MeasureContext) -> Extent:
-        from .legend import fmt, scale_ticks
-        from matplotlib.colors import Normalize
+        from .legend import fmt
 
         thickness = self.default_size if self.size is None else self.size
         if not self.axis:
@@ -170,23 +243,15 @@ class ValuePanel(Panel):
         align = end_alignment(ctx.side, "along", end)
         lo, hi = self.value_limits()
 
-        def axis_at(most):
-            ticks = tuple(scale_ticks(Normalize(lo, hi), most=most))
+        def axis_at(ticks):
             labels = tuple(fmt(t) for t in ticks)
             boxes = [anchored_box(*ctx.text.size(s, fontsize), ctx.side, align) for s in labels]
             inset = min(max([max(-b[0], b[1]) for b in boxes], default=0.0), thickness / 4)
             at = inset + (np.asarray(ticks) - lo) / (hi - lo) * (thickness - 2 * inset)
             return ticks, labels, boxes, inset, at
 
-        # as many ticks as the panel's thickness holds without their labels touching
-        for most in range(int(np.clip(thickness / (2.2 * line), 2, 5)), 1, -1):
-            ticks, labels, boxes, inset, at = axis_at(most)
-            if _apart(at, boxes):
-                break
-        else:  # even the fewest overlap: of the finest ticks, every label that clears the one before
-            ticks, labels, boxes, inset, at = axis_at(5)
-            keep = _thinned(at, boxes)
-            ticks, labels, boxes = (tuple(v[k] for k in keep) for v in (ticks, labels, boxes))
+        ticks, labels, boxes, inset, at = _choose_ticks(lo, hi, int(np.clip(thickness / (2.2 * line), 2, 5)),
+                                                        axis_at)
         # how far the labels reach past the end: along the leaves after, back against them before
         reach = max([b[3] if end == "after" else -b[2] for b in boxes], default=0.0)
         room = TICK + PAD + reach
@@ -230,6 +295,42 @@ class ValuePanel(Panel):
 
 #: Least space between two value-axis labels, in inches.
 LABEL_GAP = to_inches("0.5mm")
+
+
+def _nice(lo: float, hi: float, most: int) -> tuple:
+    """At most ``most`` round tick values inside ``[lo, hi]`` (those of the colour scales)."""
+    from matplotlib.colors import Normalize
+
+    from .legend import scale_ticks
+
+    return tuple(scale_ticks(Normalize(lo, hi), most=most))
+
+
+def _ends(lo: float, hi: float, finer: int) -> tuple:
+    """The two ends of ``[lo, hi]`` rounded inward, to a tenth of the span's order of magnitude
+    (``finer=1``: -6.98..3.91 gives -6, 3) or a hundredth (``finer=2``: -6.9, 3.9)."""
+    step = 10.0 ** (np.floor(np.log10(hi - lo)) - finer)
+    a = float(f"{np.ceil(lo / step - 1e-9) * step:.12g}") + 0.0  # + 0.0: no -0
+    b = float(f"{np.floor(hi / step + 1e-9) * step:.12g}") + 0.0
+    return (a, b) if a < b else ()
+
+
+def _choose_ticks(lo: float, hi: float, most: int, axis_at) -> tuple:
+    """The value axis' ticks, as ``axis_at(ticks)`` gives them (``ticks, labels, boxes, inset, at``).
+
+    At least two, so the axis shows its scale and its direction, whose labels do not touch: as many
+    nice ticks as fit (at most ``most``; then finer steps, for a range that the coarse ones cover
+    with one tick), else nice ticks thinned to those that clear the one before, else the two ends
+    of the range. Only when not even those fit, the one tick left of the thinned ones.
+    """
+    finest = axis_at(_nice(lo, hi, 5))
+    thinned = tuple(finest[0][k] for k in _thinned(finest[4], finest[2]))
+    choices = [_nice(lo, hi, k) for k in (*range(most, 1, -1), *range(most + 1, 6))]
+    for ticks in (*choices, thinned, _ends(lo, hi, 1), _ends(lo, hi, 2)):
+        axis = axis_at(ticks)
+        if len(ticks) >= 2 and _apart(axis[4], axis[2]):
+            return axis
+    return axis_at(thinned)
 
 
 def _apart(at, boxes) -> bool:
@@ -288,7 +389,7 @@ class Bars(ValuePanel):
     values: Any = attrs.field(eq=False, repr=False)
     color: Any = DEFAULT_COLOR
     colors: Any = None
-    baseline: float = 0.0
+    baseline: float = attrs.field(default=0.0, validator=number(what="a baseline value"))
     width: float = 0.8
     categories: tuple | None = None
 
@@ -302,10 +403,13 @@ class Bars(ValuePanel):
     def bind(self, leaves) -> "Bars":
         if self.categories is not None:
             k = len(self.categories)
-            rows = as_rows(self.values, leaves, self.label)
+            rows = as_rows(self.values, leaves, self.label, self.missing_shown())
             matrix = np.array([np.full(k, np.nan) if r is None else r for r in rows], dtype=float).reshape(-1, k)
             return attrs.evolve(self, values=matrix)
-        return attrs.evolve(self, values=as_vector(self.values, leaves, self.label))
+        return attrs.evolve(self, values=as_vector(self.values, leaves, self.label, self.missing_shown()))
+
+    def missing_shown(self) -> str:
+        return "get no bar"
 
     def leaf_count(self) -> int | None:
         return None if is_labelled(self.values) else len(self.values)
@@ -335,10 +439,19 @@ class Bars(ValuePanel):
         return _colors(self.colors, len(self.categories), f"{self.label}: colors")
 
     def draw_values(self, ax, ctx):
+        from matplotlib.collections import LineCollection
+
         start, length = self.segments()
         for j, color in enumerate(self.bar_colors()):
             ctx.bars(ax, length[ctx.order, j], start=start[ctx.order, j], width=self.width, color=color,
                      linewidth=0)
+        lo, hi = self.value_limits()
+        if lo < self.baseline <= hi:  # bars may point back toward the core: show where they start
+            spans = np.asarray(ctx.chunk_spans, dtype=float)
+            line = LineCollection(ctx.segments(spans, np.full(spans.shape, float(self.baseline))),
+                                  colors=ctx.theme.line_color, linewidths=BASELINE_WIDTH)
+            line.set_gid("baseline")
+            ax.add_collection(line)
 
     def legend_entries(self):
         from .legend import CategoryLegend
@@ -374,7 +487,14 @@ class Points(ValuePanel):
     kind: ClassVar[str] = "points"
 
     def bind(self, leaves):
-        return attrs.evolve(self, values=as_vector(self.values, leaves, self.label))
+        return attrs.evolve(self, values=as_vector(self.values, leaves, self.label, self.missing_shown()))
+
+    def missing_shown(self) -> str:
+        return self._missing_shown("break the line" if self.line else None)
+
+    def _missing_shown(self, gap: str | None) -> str:
+        marks = [] if self.marker in ("none", "None", "", " ", None) else ["get no point"]
+        return " and ".join(marks + ([gap] if gap else [])) or "are not drawn"
 
     def leaf_count(self) -> int | None:
         return None if is_labelled(self.values) else len(self.values)
@@ -432,13 +552,16 @@ class Area(Lines):
         As for :class:`Points`.
     """
 
-    baseline: float = 0.0
+    baseline: float = attrs.field(default=0.0, validator=number(what="a baseline value"))
     alpha: float = 0.35
 
     kind: ClassVar[str] = "area"
 
     def data_limits(self):
         return _finite_range(self.values, [self.baseline])
+
+    def missing_shown(self) -> str:
+        return self._missing_shown("break the line and the area" if self.line else "break the area")
 
     def draw_values(self, ax, ctx):
         super().draw_values(ax, ctx)
