@@ -78,6 +78,15 @@ def test_infinite_values_are_refused_naming_the_panel_and_the_rows(name, make):
                     f"{name}: 2 rows have infinite values: 'r2', 'r4'")
 
 
+@pytest.mark.parametrize("values", [WITH_INF, pd.Series(WITH_INF, index=ROWS, name="score")], ids=["list", "series"])
+def test_a_colour_scale_strip_refuses_infinite_values_too(values):
+    """Before, the scale ran to infinity: every finite row took one colour, the infinite ones the missing grey."""
+    name = "score" if isinstance(values, pd.Series) else "row_colors"
+    error = refused_clearly(lambda: clustermap(row_colors=values), gf.InputError,
+                            "2 rows have infinite values: 'r2', 'r4'")
+    assert str(error).startswith(f"{name}: ")
+
+
 def test_infinite_values_of_columns_are_named_as_columns():
     refused_clearly(lambda: clustermap(cols=[gf.Bars(values=[0.0, np.inf, 1.0, 2.0])]), gf.InputError,
                     "bars: 1 columns have infinite values: 'c1'")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..errors import InputError, quote_some, warn
 
 
@@ -97,3 +99,30 @@ def is_missing(v) -> bool:
     import pandas as pd
 
     return v is pd.NA or v is pd.NaT
+
+
+def refuse_infinite(bad, leaves, who: str) -> None:
+    """Raise an InputError naming the leaves marked in ``bad`` (one flag per leaf, data order), if any.
+
+    Every value panel refuses infinite values as the heatmap refuses infinite
+    cells: there is no place on a value axis to draw them, and leaving them out
+    would hide them. A missing value is NaN.
+    """
+    bad = np.asarray(bad, dtype=bool)
+    if bad.any():
+        raise InputError(f"{who}: {int(bad.sum())} {_what(leaves)} have infinite values: "
+                         f"{leaf_names(bad, leaves)}; only finite numbers can be drawn (NaN marks a missing value)")
+
+
+def leaf_names(mask, leaves) -> str:
+    """The leaves flagged in ``mask`` (data order), quoted: by label where the data has labels, else
+    ``"positions 2, 5"``."""
+    where = np.flatnonzero(mask)
+    labels = None if leaves is None else leaves.labels
+    if labels is not None and len(labels) == len(mask):
+        return quote_some([labels[i] for i in where])
+    return "positions " + quote_some(where.tolist())
+
+
+def _what(leaves) -> str:
+    return "rows" if leaves is None else leaves.what

@@ -19,12 +19,12 @@ from typing import Any, ClassVar
 import attrs
 import numpy as np
 
-from ..errors import InputError, quote_some
+from ..errors import InputError
 from ..frame import anchored_box, end_alignment
 from ..units import to_inches
 from ..validate import _where, is_real, number
 from .base import DrawContext, Extent, MeasureContext, Panel
-from .match import align_series, is_labelled
+from .match import _what, align_series, is_labelled, refuse_infinite
 
 __all__ = ["Area", "Bars", "Lines", "Points", "ValuePanel", "as_rows", "as_vector"]
 
@@ -89,33 +89,6 @@ def as_rows(values, leaves, who: str, drawn: str = "are missing") -> list:
         out.append(arr)
     refuse_infinite([r is not None and bool(np.isinf(r).any()) for r in out], leaves, who)
     return out
-
-
-def refuse_infinite(bad, leaves, who: str) -> None:
-    """Raise an InputError naming the leaves marked in ``bad`` (one flag per leaf, data order), if any.
-
-    Every value panel refuses infinite values as the heatmap refuses infinite
-    cells: there is no place on a value axis to draw them, and leaving them out
-    would hide them. A missing value is NaN.
-    """
-    bad = np.asarray(bad, dtype=bool)
-    if bad.any():
-        raise InputError(f"{who}: {int(bad.sum())} {_what(leaves)} have infinite values: "
-                         f"{leaf_names(bad, leaves)}; only finite numbers can be drawn (NaN marks a missing value)")
-
-
-def leaf_names(mask, leaves) -> str:
-    """The leaves flagged in ``mask`` (data order), quoted: by label where the data has labels, else
-    ``"positions 2, 5"``."""
-    where = np.flatnonzero(mask)
-    labels = None if leaves is None else leaves.labels
-    if labels is not None and len(labels) == len(mask):
-        return quote_some([labels[i] for i in where])
-    return "positions " + quote_some(where.tolist())
-
-
-def _what(leaves) -> str:
-    return "rows" if leaves is None else leaves.what
 
 
 def _finite_range(*arrays) -> tuple[float, float] | None:

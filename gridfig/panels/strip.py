@@ -12,7 +12,7 @@ from ..errors import InputError, quote_some
 from ..units import to_inches
 from .base import DrawContext, Extent, MeasureContext, Panel
 from .colors import get_cmap, palette
-from .match import align_series, is_labelled
+from .match import align_series, is_labelled, refuse_infinite
 from .match import is_missing as _is_missing
 
 NAME_PAD = to_inches("1mm")
@@ -142,6 +142,8 @@ class AnnotationStrip(Panel):
             bound = self
         if bound.mode == "continuous":
             get_cmap(bound.cmap, f"{bound.label}: cmap")
+            # an infinite value would make the scale infinite: every other value one colour
+            refuse_infinite([not _is_missing(v) and bool(np.isinf(v)) for v in bound.items], leaves, bound.label)
         return bound
 
     @property

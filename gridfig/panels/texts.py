@@ -18,7 +18,8 @@ from ..errors import InputError, InputTypeError
 from ..validate import _where
 from .labels import Labels
 from .match import align_series, is_labelled
-from .numeric import _what, as_vector, leaf_names
+from .match import _what, leaf_names
+from .numeric import as_vector
 
 __all__ = ["Numbers", "Text"]
 
