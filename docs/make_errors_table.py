@@ -47,13 +47,18 @@ Not errors, by design. Each of these warns and carries on:
 - **Annotation labels that are not in the data.** They are ignored, and a
   warning names them. The same for the labels of a `mask`, `annot` or
   `dot_size` DataFrame (one that lacks some of the data's labels is an error:
-  a cell without an entry has no value).
+  a cell without an entry has no value), and of a split (`row_split=` a
+  Series or DataFrame), naming also any group left without rows.
+- **A split that makes a group of every row** (a continuous value given as
+  categories). A warning names the argument and suggests `k` or `"kmeans:k"`.
+- **A split title longer than its group.** It is set smaller, then cut short
+  with an ellipsis, and a warning names the group.
 - **`annot` in cells too small for the text.** Nothing is written, and one
   warning gives the cell size, the size the text needs and a font size that
   would fit.
 
-(`tests/test_clustermap.py`, `tests/test_heatmap_body.py` and `tests/test_value_panel_inputs.py`
-cover these.)
+(`tests/test_clustermap.py`, `tests/test_heatmap_body.py`, `tests/test_value_panel_inputs.py` and
+`tests/test_splits.py` cover these.)
 """
 
 

@@ -45,6 +45,13 @@ from .errors import GridfigError, InputError, OutOfMemory, quote_some
 from .units import to_inches
 
 AXES = {"rows": 0, "columns": 1}
+SPLIT_ORDERS = ("natural", "cluster")
+#: The library's names of the split arguments, as the command spells them (longest first).
+SPLIT_OPTIONS = {"row_split_order": "--row-split-order", "col_split_order": "--col-split-order",
+                 "split_order": "--split-order", "row_split_titles": "--split-titles",
+                 "col_split_titles": "--split-titles", "row_split": "--row-split", "col_split": "--col-split",
+                 "split_gap": "--split-gap", "row_cut": "--row-cut", "col_cut": "--col-cut"}
+_SPLIT_NAME = re.compile(r"\b(" + "|".join(SPLIT_OPTIONS) + r")\b(?:=('[^']*'|[^\s,;)]*))?")
 LABELS = {"auto": "auto", "all": True, "none": False}
 
 #: Limits, so that a typo ends in a clear message instead of a MemoryError or a FreeType error.
@@ -150,10 +157,14 @@ def build_parser() -> argparse.ArgumentParser:
         g.add_argument(f"--{axis}-split", metavar="SPLIT",
                        help=f"split the {what} into groups drawn apart, each clustered on its own: a column of "
                             f"--{axis}-annotations, K (cut the tree into K) or kmeans:K")
-    g.add_argument("--split-gap", metavar="LENGTH", default="2mm", help="space between groups (default: 2mm)")
-    g.add_argument("--split-order", choices=("natural", "cluster"), default="natural",
-                   help="order of the groups: natural (the groups' own order) or cluster (by their centroids, "
-                        "with the tree between them drawn)")
+    g.add_argument("--split-gap", metavar="LENGTH", help="space between groups (default: 2mm)")
+    g.add_argument("--split-order", choices=SPLIT_ORDERS,
+                   help="order of the groups of every split: natural (the groups' own order) or cluster (by "
+                        "their centroids, with the tree between them drawn); default: natural, cluster for "
+                        "kmeans:K")
+    for axis, what in (("row", "rows"), ("col", "columns")):
+        g.add_argument(f"--{axis}-split-order", choices=SPLIT_ORDERS,
+                       help=f"the same for the {what} alone")
     g.add_argument("--split-titles", action="store_true", help="write each group's name beside it")
     g = cm.add_argument_group("annotations")
     for axis in ("row", "col"):
@@ -545,13 +556,7 @@ def make_clustermap(args, progress: _Progress = _QUIET):
               for axis, path, labels, what in (("row", args.row_annotations, data.index, "row labels"),
                                                ("col", args.col_annotations, data.columns, "column labels"))
               if path is not None}
-    splits = {f"{axis}_split": _split(spec, colors.get(f"{axis}_colors"), f"--{axis}-split", f"--{axis}-annotations")
-              for axis, spec in (("row", args.row_split), ("col", args.col_split)) if spec is not None}
-    if splits:
-        splits["split_gap"] = _length(args.split_gap, "--split-gap", positive=False)
-        splits["split_order"] = None if args.split_order == "natural" else "cluster"
-        if args.split_titles:
-            splits.update({f"{k[:3]}_split_titles": True for k in list(splits) if k.endswith("_split")})
+    splits = _splits(args, colors)
     sizes = [(n, word) for n, word, flag in ((data.shape[0], "rows", args.row_cluster),
                                              (data.shape[1], "columns", args.col_cluster)) if flag]
     if sizes:
@@ -570,6 +575,34 @@ def make_clustermap(args, progress: _Progress = _QUIET):
     result = ClusterMap.from_rendered(render(cross, figsize=figsize, dpi=args.dpi, theme=theme))
     _check_pixels(result.figure.get_size_inches(), dpi, fmt, "the figure of")
     return result
+
+
+def _splits(args, colors: dict) -> dict:
+    """The split arguments of ``clustered_heatmap`` from the split options (refused without a split)."""
+    splits = {f"{axis}_split": _split(spec, colors.get(f"{axis}_colors"), f"--{axis}-split", f"--{axis}-annotations")
+              for axis, spec in (("row", args.row_split), ("col", args.col_split)) if spec is not None}
+    for option, given in (("--split-gap", args.split_gap is not None), ("--split-titles", args.split_titles)):
+        if given and not splits:
+            raise InputError(f"{option}: neither --row-split nor --col-split is given, so there are no groups")
+    if args.split_gap is not None:
+        splits["split_gap"] = _length(args.split_gap, "--split-gap", positive=False)
+    for name in ("split_order", "row_split_order", "col_split_order"):
+        if getattr(args, name) is not None:  # checked against the splits by the library
+            splits[name] = getattr(args, name)
+    if args.split_titles:
+        splits.update({f"{k[:3]}_split_titles": True for k in list(splits) if k.endswith("_split")})
+    return splits
+
+
+def option_names(message: str) -> str:
+    """A library message about the split arguments in the command's words: ``row_split`` is
+    ``--row-split``, ``row_split=3`` is ``--row-split 3``, ``split_order='cluster'`` is
+    ``--split-order cluster``."""
+    def spell(m):
+        option, value = SPLIT_OPTIONS[m.group(1)], m.group(2)
+        return option if not value else f"{option} {value.strip(chr(39))}"
+
+    return _SPLIT_NAME.sub(spell, message)
 
 
 def _split(spec: str, table, option: str, annotations: str):
@@ -723,7 +756,7 @@ def main(argv=None) -> int:
         except MemoryError as e:  # before GridfigError: OutOfMemory is both, and not bad input
             code, message = 1, _line(e) if isinstance(e, OutOfMemory) else _out_of_memory(progress)
         except (GridfigError, ValueError, TypeError) as e:
-            code, message = 2, _line(e)
+            code, message = 2, option_names(_line(e))
         except OSError as e:
             code, message = 2, _line(f"{e.strerror or e}: {e.filename}" if e.filename else e)
         except KeyboardInterrupt:
@@ -738,7 +771,7 @@ def main(argv=None) -> int:
         finally:
             for num in set(plt.get_fignums()) - before:
                 plt.close(num)
-    for text in dict.fromkeys(_line(w.message) for w in caught):  # each once, in order
+    for text in dict.fromkeys(option_names(_line(w.message)) for w in caught):  # each once, in order
         print(f"gridfig: warning: {text}", file=sys.stderr)
     if message is not None:
         print(f"gridfig: error: {message}", file=sys.stderr)

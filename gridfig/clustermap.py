@@ -20,7 +20,7 @@ from .layout import Cross, render
 from .leaves import Leaves
 from .panels import AnnotationStrip, Dendrogram, DotHeatmap, GroupDendrogram, Heatmap, Labels, Legends, Panel, Theme
 from .panels.colors import QUALITATIVE
-from .panels.groups import AxisTitle, GroupBlocks, GroupTitles
+from .panels.groups import AxisTitle, GroupBlocks, GroupTitles, check_titles
 from .panels.legend import SideLegends
 from .units import FigSize, to_inches
 
@@ -199,6 +199,8 @@ def clustered_heatmap(
     col_split=None,
     split_gap="2mm",
     split_order=None,
+    row_split_order=None,
+    col_split_order=None,
     row_split_titles=None,
     col_split_titles=None,
     row_split_title_side: str = "left",
@@ -323,21 +325,29 @@ def clustered_heatmap(
         columns are levels and the groups their combinations; a list gives
         the groups by position; an int ``k`` cuts the whole tree into k
         clusters (scipy's ``fcluster`` with ``maxclust``); ``"kmeans:k"``
-        runs k-means on the rows (seeded: the same every run). A split
+        runs k-means on the rows (the best of 10 seeded starts, by the
+        within-group sum of squares: the same every run). A split
         cannot be combined with a precomputed ``row_linkage``/``col_linkage``
         (the groups are clustered on their own, with ``method``/``metric``):
         cut the tree yourself and pass the labels instead.
     split_gap : length
         Space between groups, the same across and down. Default 2 mm.
-    split_order : None, "cluster" or list
-        Order of the groups: their natural order (pandas categorical order,
-        else sorted; for ``k`` the tree's order), ``"cluster"`` to order them
-        by clustering their centroids and draw that tree between the groups,
-        outward of the groups' own trees (k-means groups use it by default),
-        or a list of group labels.
+    split_order : None, "natural", "cluster" or list
+        Order of the groups of every split axis: ``"natural"`` (pandas
+        categorical order, else sorted naturally; for ``k`` the tree's order;
+        for k-means the order of first appearance), ``"cluster"`` to order
+        them by clustering their centroids and draw that tree between the
+        groups, outward of the groups' own trees, or a list of group labels
+        (when one axis is split). ``None``: natural, except k-means groups,
+        which are clustered.
+    row_split_order, col_split_order : None, "natural", "cluster" or list
+        The same for one axis (ComplexHeatmap's ``cluster_row_slices`` /
+        ``cluster_column_slices``); given with ``split_order``, they must
+        agree with it.
     row_split_titles, col_split_titles : bool, list or str, optional
         Titles of the groups: ``True`` writes each group's label, a list
-        gives them, a format string uses ``{label}`` and ``{n}``.
+        gives them (one per group), a format string uses ``{label}`` and
+        ``{n}`` (no other field). Only for a split axis.
     row_split_title_side, col_split_title_side : str
         Where titles go (outermost on that side).
     split_blocks : bool
@@ -365,7 +375,7 @@ def clustered_heatmap(
         Ready for :func:`gridfig.render` or for composing with other nodes.
     """
     from .clustering import cluster, scale
-    from .clustering.split import split_leaves
+    from .clustering.split import axis_orders, split_leaves
     from .layout import preload
 
     row_cluster, col_cluster = compat.flag(row_cluster, "row_cluster"), compat.flag(col_cluster, "col_cluster")
@@ -396,8 +406,12 @@ def clustered_heatmap(
     clustered = _cluster_matrix(values, dot_size, cluster_on)
     row_names, col_names = compat.tick_texts(frame.index), compat.tick_texts(frame.columns)
     split_gap = to_inches(split_gap, "split_gap")
-    if split_order is not None and not (split_order == "cluster" or isinstance(split_order, (list, tuple))):
-        raise InputError(f"split_order: expected None, 'cluster' or a list of group labels, got {split_order!r}")
+    orders = axis_orders(split_order, row_split_order, col_split_order, row_split, col_split)
+    for titles, split, axis, what in ((row_split_titles, row_split, "row", "rows"),
+                                      (col_split_titles, col_split, "col", "columns")):
+        if split is None and not (titles is None or titles is False):
+            raise InputError(f"{axis}_split_titles: the {what} are not split, so there are no groups to title; "
+                             f"give {axis}_split= too, or drop {axis}_split_titles")
 
     # every axis to cluster is checked before either is clustered
     for flag, link, axis, labels, what in ((row_cluster, row_linkage, 1, frame.index, "rows"),
@@ -413,7 +427,7 @@ def clustered_heatmap(
                              f"the group labels as {arg}_split, or drop {arg}_linkage")
     kwargs = dict(metric=metric, method=method, optimal_ordering=optimal_ordering)
 
-    def leaves_of(cluster_it, linkage, X, what, labels, split, arg):
+    def leaves_of(cluster_it, linkage, X, what, labels, split, arg, order):
         whole = None
         needs_whole = split is None or isinstance(split, (int, np.integer)) and not isinstance(split, bool)
         if cluster_it and needs_whole:
@@ -422,12 +436,15 @@ def clustered_heatmap(
             return (Leaves.from_clustering(whole, labels=list(labels)) if whole is not None
                     else Leaves.in_order(len(X), labels=list(labels)))
         return split_leaves(X, split, labels=list(labels), what=what, arg=arg, cluster_groups=bool(cluster_it),
-                            whole=whole, gap=split_gap, split_order=split_order, cluster_kwargs=kwargs)
+                            whole=whole, gap=split_gap, split_order=order[0], order_arg=order[1],
+                            cluster_kwargs=kwargs)
 
     # matplotlib's drawing modules are imported while fastcluster links a tree (it needs no interpreter)
     with preload.clustering_meanwhile(bool(row_cluster or col_cluster)):
-        rows = leaves_of(row_cluster, row_linkage, clustered, "rows", frame.index, row_split, "row_split")
-        cols = leaves_of(col_cluster, col_linkage, clustered.T, "columns", frame.columns, col_split, "col_split")
+        rows = leaves_of(row_cluster, row_linkage, clustered, "rows", frame.index, row_split, "row_split",
+                         orders[0])
+        cols = leaves_of(col_cluster, col_linkage, clustered.T, "columns", frame.columns, col_split, "col_split",
+                         orders[1])
 
     body = (Heatmap, {}) if dot_size is None else (DotHeatmap, dict(size_data=dot_size, **(dot_kws or {})))
     heat = body[0](data=values, cmap=cmap or ("RdBu_r" if center is not None else "viridis"), vmin=vmin,
@@ -498,14 +515,15 @@ def clustered_heatmap(
             sides[side].append(Dendrogram(size=dsize, cut=cut, **style))
             if leaves.parent is not None:
                 sides[side].append(GroupDendrogram(size=dsize / 2, **style))
-    for leaves, spec, side, arg, valid in (
-            (rows, row_split_titles, row_split_title_side, "row_split_title_side", ("left", "right")),
-            (cols, col_split_titles, col_split_title_side, "col_split_title_side", ("top", "bottom"))):
+    for leaves, spec, side, axis, valid in (
+            (rows, row_split_titles, row_split_title_side, "row", ("left", "right")),
+            (cols, col_split_titles, col_split_title_side, "col", ("top", "bottom"))):
         if spec is None or spec is False:
             continue
+        check_titles(spec, leaves, f"{axis}_split_titles")
         if side not in valid:
-            raise InputError(f"{arg}: expected one of {valid}, got {side!r}")
-        sides[side].append(GroupTitles(titles=spec, name=f"{arg[:3]}_titles"))
+            raise InputError(f"{axis}_split_title_side: expected one of {valid}, got {side!r}")
+        sides[side].append(GroupTitles(titles=spec, name=f"{axis}_titles"))
 
     has_blocks = cbar or (legend and (any(s.mode != "colors" for s in row_strips + col_strips)
                                       or any(p.legend_entries() for p in sides["left"] + sides["top"])))
@@ -581,6 +599,8 @@ def clustermap(
     col_split=None,
     split_gap="2mm",
     split_order=None,
+    row_split_order=None,
+    col_split_order=None,
     row_split_titles=None,
     col_split_titles=None,
     row_split_title_side: str = "left",

@@ -13,6 +13,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
@@ -119,7 +120,64 @@ def test_a_split_naming_a_missing_column_is_one_line(tmp_path, capsys):
     # a row without a group is named, as in the library
     code, out, err = run(capsys, "clustermap", "-q", write_table(tmp_path / "t.csv"), "-o", tmp_path / "o.png",
                          "--row-annotations", rows, "--row-split", "group")
-    assert code == 2 and "row_split: 1 of the data's 6 rows have no group: 'g6'" in err
+    assert code == 2 and err == "gridfig: error: --row-split: 1 of the data's 6 rows have no group: 'g6'\n"
+
+
+@pytest.mark.parametrize("options, message", [
+    (("--row-cut", "3", "--row-split", "2"),
+     "--row-cut: colours one tree by a cut, but the rows are split into groups (each with its own tree); "
+     "drop --row-cut, or split by the cut: --row-split 3"),
+    (("--row-split", "0"), "--row-split: 0 groups asked for, but there are 6 rows; k must be 1 to 6"),
+    (("--split-order", "cluster"), "--split-order: neither the rows nor the columns are split; give --row-split "
+     "or --col-split, or drop --split-order"),
+    (("--row-split", "2", "--split-order", "cluster", "--row-split-order", "natural"),
+     "--row-split-order: conflicts with --split-order cluster, which orders the groups of both axes; give "
+     "--split-order for both, or --row-split-order / --col-split-order for each"),
+    (("--col-split-order", "cluster", "--row-split", "2"),
+     "--col-split-order: the columns are not split; give --col-split too, or drop --col-split-order"),
+    (("--split-titles",), "--split-titles: neither --row-split nor --col-split is given, so there are no groups"),
+    (("--split-gap", "3mm"), "--split-gap: neither --row-split nor --col-split is given, so there are no groups"),
+])
+def test_split_errors_name_the_commands_options(tmp_path, capsys, options, message):
+    code, out, err = run(capsys, "clustermap", "-q", write_table(tmp_path / "t.csv"), "-o", tmp_path / "o.png",
+                         *options)
+    assert (code, err) == (2, f"gridfig: error: {message}\n")
+    assert not (tmp_path / "o.png").exists()
+
+
+def test_split_warnings_name_the_commands_options(tmp_path, capsys):
+    rows = tmp_path / "rows.csv"  # a score per row: one group each
+    rows.write_text("id,score\n" + "".join(f"{g},{i + 0.5}\n" for i, g in enumerate(ROWS)))
+    code, out, err = run(capsys, "clustermap", "-q", write_table(tmp_path / "t.csv"), "-o", tmp_path / "o.png",
+                         "--row-annotations", rows, "--row-split", "score")
+    assert code == 0
+    assert "gridfig: warning: --row-split: 6 groups for 6 rows, one row each: a split is by categories (each " \
+           "value is a group, and a group of one row has no tree); to group similar rows give --row-split k (a " \
+           "cut of the tree) or --row-split kmeans:k, or bin a continuous value first (pandas.cut)" in err.splitlines()
+
+
+def test_split_order_natural_is_the_librarys_natural_for_kmeans_too(tmp_path, capsys):
+    import gridfig as gf
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(120, 20)) + np.repeat(rng.normal(size=(4, 20)) * 2, 30, axis=0)
+    data = pd.DataFrame(X[rng.permutation(120)], index=[f"r{i}" for i in range(120)],
+                        columns=[f"c{j}" for j in range(20)])
+    table = tmp_path / "t.csv"
+    data.to_csv(table)
+    quiet = ("--row-labels", "none", "--col-labels", "none")
+    natural = drawn(capsys, tmp_path, table, *quiet, "--row-split", "kmeans:4", "--split-order", "natural")
+    default = drawn(capsys, tmp_path, table, *quiet, "--row-split", "kmeans:4")
+    rows_only = drawn(capsys, tmp_path, table, *quiet, "--row-split", "kmeans:4", "--col-split", "3",
+                      "--row-split-order", "natural")
+    for order, kwargs in ((natural, dict(split_order="natural")), (default, {}),
+                          (rows_only, dict(col_split=3, row_split_order="natural"))):
+        g = gf.clustermap(data, row_split="kmeans:4", **kwargs)
+        assert labels(order, "row") == list(data.index[g.row_order])
+        assert labels(order, "col") == list(data.columns[g.col_order])
+        plt.close(g.figure)
+    assert labels(natural, "row") != labels(default, "row")  # k-means groups are clustered unless natural
+    assert labels(rows_only, "row") == labels(natural, "row")
 
 
 def test_demo_to_stdout_as_pdf(capsysbinary):

@@ -187,6 +187,12 @@ def test_a_user_panel_draws_once_per_group_with_its_leaves(side):
     plt.close(out.figure)
 
 
+def segments_inches(ax):
+    """The segments of an Axes' first LineCollection, in figure inches."""
+    dpi = ax.get_figure(root=True).dpi
+    return [ax.transData.transform(np.asarray(s)) / dpi for s in ax.collections[0].get_segments()]
+
+
 def test_the_tree_between_groups_joins_them_in_centroid_order():
     data, groups, g = split_map(row_split="kmeans:3", col_split=None, split_order="cluster")
     X = data.to_numpy()
@@ -195,26 +201,96 @@ def test_the_tree_between_groups_joins_them_in_centroid_order():
     # the groups are shown in the leaf order of a clustering of their centroids
     Zc = linkage(centroids, "average")
     np.testing.assert_array_equal(leaves_list(Zc), np.arange(3))
-    ax = g.axes["left/group_dendrogram"]
-    segs = ax.collections[0].get_segments()
-    assert len(segs) == 2
-    # its leaves stand over each group's own tree root
-    feet = sorted({round(float(s[0][1]), 9) for s in segs if s[0][0] == 0} |
-                  {round(float(s[3][1]), 9) for s in segs if s[3][0] == 0})
-    assert len(feet) == 3
-    fig_y = sorted((ax.transData.transform((0, y))[1] / g.figure.dpi for y in feet), reverse=True)
     assert leaves.parent is not None and leaves.parent.n == 3
-    for i, chunk in enumerate(leaves.chunks):
-        heat = axes_inches(g.axes[f"heatmap[{i},0]"])
-        if chunk.clustering is None:  # a group of one row: its middle
-            root = chunk.n / 2
-        else:
-            along, _ = gf.clustering.dendrogram_segments(chunk.clustering)
-            root = (along[-1, 1] + along[-1, 2]) / 2  # in rows from the group's top
-        expected = heat[3] - root * (heat[3] - heat[1]) / chunk.n
-        assert fig_y[i] == pytest.approx(expected, abs=TOL)
+    assert len(g.axes["left/group_dendrogram"].collections[0].get_segments()) == 2
     assert [lab for lab, _ in g.row_groups] == [1, 2, 3]
     plt.close(g.figure)
+
+
+@pytest.mark.parametrize("figsize", [None, (5, 9)])
+def test_each_leaf_of_the_tree_between_groups_meets_its_groups_root(figsize):
+    data, _, _ = seed()
+    # four groups, one of a single row (no tree of its own: its row's foot is its root)
+    split = pd.Series(["a"] * 5 + ["b"] + ["c"] * 4 + ["d"] * 3, index=data.index)
+    g = gf.clustermap(data, row_split=split, split_order="cluster", figsize=figsize)
+
+    def check():
+        feet = [p for s in segments_inches(g.axes["left/group_dendrogram"]) for p in (s[0], s[-1])]
+        edge = max(p[0] for p in feet)  # the innermost points of the tree between groups ...
+        feet = sorted((p for p in feet if abs(p[0] - edge) < 1e-9), key=lambda p: -p[1])
+        assert len(feet) == 4  # ... are its four leaves, on the outer edge of the groups' trees
+        for i, foot in enumerate(feet):
+            tree = axes_inches(g.axes[f"row_dendrogram[{i}]"])
+            assert edge == pytest.approx(tree[0], abs=TOL)
+            *own, stalk = segments_inches(g.axes[f"row_dendrogram[{i}]"])
+            heat = axes_inches(g.axes[f"heatmap[{i},0]"])
+            chunk = g.row_leaves.chunks[i]
+            if own:  # the root: the middle of the top of the group's last merge, its highest
+                root = (own[-1][1] + own[-1][2]) / 2
+                assert root[0] == pytest.approx(min(p[0] for s in own for p in s), abs=1e-9)
+            else:  # a group of one row: its row's centre, at the heatmap's edge
+                root = np.array([tree[2], (heat[1] + heat[3]) / 2])
+                assert chunk.n == 1
+            # one straight line from the group's root out to the foot of the tree between groups
+            assert stalk[0] == pytest.approx(root, abs=TOL) and stalk[-1] == pytest.approx(foot, abs=TOL)
+
+    check()
+    g.figure.set_size_inches(7, 6)  # and after a resize, saved at another dpi
+    g.figure.savefig(__import__("io").BytesIO(), format="png", dpi=72)
+    check()
+    plt.close(g.figure)
+
+
+def four_groups(data):
+    return pd.Series(["a"] * 5 + ["b"] + ["c"] * 4 + ["d"] * 3, index=data.index)
+
+
+def drawn_titles(g, path, k):
+    return [t.get_text() for i in range(k) for t in g.axes[f"{path}[{i}]"].texts]
+
+
+def test_each_axis_has_its_own_split_order():
+    data, _, _ = seed()
+    X = data.to_numpy()
+    split = four_groups(data)
+    g = gf.clustermap(data, row_split=split, col_split=3, row_split_order=["c", "a", "d", "b"],
+                      col_split_order="cluster", row_split_titles=True, col_split_titles="{label}")
+    # the rows as listed, each cell drawing its group's rows
+    assert drawn_titles(g, "left/row_titles", 4) == ["c", "a", "d", "b"]
+    for i, (label, rows) in enumerate(g.row_groups):
+        assert set(data.index[rows]) == set(split.index[split == label])
+        drawn = np.asarray(g.axes[f"heatmap[{i},0]"].images[0].get_array())
+        np.testing.assert_array_equal(drawn, X[np.ix_(rows, g.col_groups[0][1])])
+    # the columns by their centroids, with the tree between them on top and none on the left
+    assert "top/group_dendrogram" in g.axes and "left/group_dendrogram" not in g.axes
+    assert g.col_leaves.parent is not None and g.row_leaves.parent is None
+    centroids = np.vstack([X[:, np.sort(cols)].mean(axis=1) for _, cols in g.col_groups])
+    np.testing.assert_array_equal(leaves_list(linkage(centroids, "average")), np.arange(3))
+    plt.close(g.figure)
+    # "cluster" for the rows alone: the columns keep the tree's order
+    g = gf.clustermap(data, row_split=split, col_split=3, row_split_order="cluster")
+    assert "left/group_dendrogram" in g.axes and "top/group_dendrogram" not in g.axes
+    whole = leaves_list(linkage(X.T, "average"))  # the column groups follow the whole tree's order
+    firsts = [int(np.flatnonzero(np.isin(whole, cols))[0]) for _, cols in g.col_groups]
+    assert firsts == sorted(firsts) and g.col_leaves.parent is None
+    plt.close(g.figure)
+
+
+def test_natural_order_is_the_same_for_every_split_and_keeps_kmeans_groups_unclustered():
+    data, _, _ = seed()
+    g = gf.clustermap(data, row_split=four_groups(data), split_order="natural", row_split_titles=True)
+    assert drawn_titles(g, "left/row_titles", 4) == ["a", "b", "c", "d"]
+    plt.close(g.figure)
+    clustered = gf.clustermap(data, row_split="kmeans:3")  # k-means groups are clustered by default
+    assert "left/group_dendrogram" in clustered.axes
+    natural = gf.clustermap(data, row_split="kmeans:3", split_order="natural")
+    assert "left/group_dendrogram" not in natural.axes and natural.row_leaves.parent is None
+    # the same groups, in order of first appearance in the data
+    assert sorted(map(sorted, (r.tolist() for _, r in natural.row_groups))) == \
+        sorted(map(sorted, (r.tolist() for _, r in clustered.row_groups)))
+    firsts = [min(rows) for _, rows in natural.row_groups]
+    assert firsts == sorted(firsts) and firsts[0] == 0
+    plt.close("all")
 
 
 def test_kmeans_is_the_same_every_run():
@@ -225,12 +301,73 @@ def test_kmeans_is_the_same_every_run():
     plt.close("all")
 
 
+def test_kmeans_keeps_the_best_of_several_starts():
+    # four clusters of 30 rows; one start of scipy's kmeans2 (seed 0) merges two of them and
+    # splits another (30/60/2/28, within-group sum of squares 4082 against 2337)
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(120, 20)) + np.repeat(rng.normal(size=(4, 20)) * 2, 30, axis=0)
+    g = gf.clustermap(pd.DataFrame(X), row_split="kmeans:4", yticklabels=False)
+    true = [list(range(30 * c, 30 * c + 30)) for c in range(4)]
+    assert sorted(sorted(rows.tolist()) for _, rows in g.row_groups) == true
+    for i, (_, rows) in enumerate(g.row_groups):  # and each heatmap cell draws one true cluster
+        drawn = np.asarray(g.axes[f"heatmap[{i},0]"].images[0].get_array())
+        np.testing.assert_array_equal(drawn, X[np.ix_(rows, g.col_order)])
+    plt.close(g.figure)
+
+
 def test_titles_are_written_per_group():
     data, groups, g = split_map(row_split_titles=True, col_split_titles="C{label} ({n})")
     assert [t.get_text() for i in range(2) for t in g.axes[f"left/row_titles[{i}]"].texts] == ["high", "low"]
     sizes = [len(c) for _, c in g.col_groups]
     assert [t.get_text() for j in range(3) for t in g.axes[f"top/col_titles[{j}]"].texts] == \
         [f"C{j + 1} ({sizes[j]})" for j in range(3)]
+    plt.close(g.figure)
+
+
+def test_a_title_never_runs_outside_its_group():
+    rng = np.random.default_rng(1)
+    rows = [f"r{i}" for i in range(12)]
+    data = pd.DataFrame(rng.normal(size=(12, 8)), index=rows, columns=[f"c{j}" for j in range(8)])
+    split = pd.Series(["group alpha"] * 11 + ["singleton group beta"], index=rows)
+    with pytest.warns(gf.GridfigWarning) as caught:
+        g = gf.clustermap(data, row_split=split, row_split_titles=True, col_split=2,
+                          col_split_titles="a rather long column title {label}")
+    fig = g.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    written = {}
+    for path, cells, axis in (("left/row_titles", [f"heatmap[{i},0]" for i in range(2)], 1),
+                              ("top/col_titles", [f"heatmap[0,{j}]" for j in range(2)], 0)):
+        for k, cell in enumerate(cells):
+            (text,) = g.axes[f"{path}[{k}]"].texts
+            box, group = text.get_window_extent(renderer), g.axes[cell].get_window_extent(renderer)
+            lo, hi = (box.y0, box.y1) if axis else (box.x0, box.x1)
+            g_lo, g_hi = (group.y0, group.y1) if axis else (group.x0, group.x1)
+            assert g_lo - 0.5 <= lo and hi <= g_hi + 0.5, (text.get_text(), (lo, hi), (g_lo, g_hi))
+            assert 6 <= text.get_fontsize() <= gf.Theme().resolved().fontsize
+            written[(path, k)] = text.get_text()
+    # the one-row group's title is cut short, the long group's is whole, and the cut is said
+    assert written[("left/row_titles", 0)] == "group alpha"
+    beta = written[("left/row_titles", 1)]
+    assert beta.endswith("\u2026") and "singleton group beta".startswith(beta[:-1]) and len(beta) > 1
+    said = " ".join(str(w.message) for w in caught)
+    assert "left/row_titles[1]: the title 'singleton group beta' of group 'singleton group beta' is longer " \
+           "than the group" in said and f"so it is written {beta!r}" in said
+    assert "row_titles[0]" not in said  # a title that fits is not mentioned
+    plt.close(fig)
+
+
+def test_a_title_too_long_for_its_group_is_set_smaller_before_it_is_cut():
+    data, groups, _ = seed()
+    g = gf.clustermap(data, row_split=groups, row_split_titles=["high expression group", "low"],
+                      figsize=(5, 4))
+    (text,) = g.axes["left/row_titles[0]"].texts
+    g.figure.canvas.draw()
+    box = text.get_window_extent(g.figure.canvas.get_renderer())
+    group = g.axes["heatmap[0,0]"].get_window_extent(g.figure.canvas.get_renderer())
+    assert text.get_text() == "high expression group"  # whole, at a smaller size, within its group
+    assert 6 <= text.get_fontsize() < gf.Theme().resolved().fontsize
+    assert group.y0 - 0.5 <= box.y0 and box.y1 <= group.y1 + 0.5
     plt.close(g.figure)
 
 
@@ -244,6 +381,48 @@ def test_a_dataframe_splits_by_combinations_and_a_group_of_one_draws_no_tree():
     alone = [i for i, (_, rows) in enumerate(g.row_groups) if len(rows) == 1]
     assert alone and not g.axes[f"row_dendrogram[{alone[0]}]"].collections
     plt.close(g.figure)
+
+
+def test_split_labels_not_in_the_data_are_named_in_a_warning_as_a_strip_names_them():
+    data, groups, _ = seed()
+    split = groups.reindex(data.index)
+    split["Sample 99"] = "gamma"  # a typo, the only member of its group
+    split["Sample 98"] = "low"
+    with pytest.warns(UserWarning) as caught:
+        g = gf.clustermap(data, row_split=split, row_split_titles=True)
+    said = [str(w.message) for w in caught if str(w.message).startswith("row_split")]
+    assert said == ["row_split: 2 labels are not in the data's rows and are ignored: 'Sample 99', 'Sample 98'; "
+                    "the group 'gamma' had only those and is not drawn"]
+    assert drawn_titles(g, "left/row_titles", 2) == ["high", "low"]
+    plt.close(g.figure)
+    levels = pd.DataFrame({"pop": split, "batch": "x"})  # a DataFrame: said once, not per level
+    with pytest.warns(UserWarning) as caught:
+        gf.clustermap(data, row_split=levels)
+    said = [str(w.message) for w in caught if str(w.message).startswith("row_split")]
+    assert said == ["row_split: 2 labels are not in the data's rows and are ignored: 'Sample 99', 'Sample 98'; "
+                    "the group ('gamma', 'x') had only those and is not drawn"]
+    plt.close("all")
+
+
+def test_a_continuous_split_warns_that_each_value_is_a_group():
+    rng = np.random.default_rng(0)
+    data = pd.DataFrame(rng.normal(size=(30, 6)), index=[f"r{i}" for i in range(30)])
+    score = pd.Series(rng.normal(size=30), index=data.index)  # 30 distinct floats
+    with pytest.warns(UserWarning, match=r"^row_split: 30 groups for 30 rows, one row each: a split is by "
+                      r"categories .* give row_split=k \(a cut of the tree\) or row_split='kmeans:k'"):
+        g = gf.clustermap(data, row_split=score)
+    # what it warns of: thirty groups of one row, and not one tree drawn
+    assert len(g.row_groups) == 30 and not any(g.axes[f"row_dendrogram[{i}]"].collections for i in range(30))
+    plt.close(g.figure)
+    with pytest.warns(UserWarning, match=r"^row_split: 24 groups for 30 rows, from 24 distinct numbers"):
+        gf.clustermap(data, row_split=list(np.r_[np.arange(24) + 0.5, np.arange(6) + 0.5]))
+    plt.close("all")
+    import warnings
+
+    with warnings.catch_warnings():  # categories in groups of several rows: nothing to say
+        warnings.simplefilter("error")
+        gf.clustermap(data, row_split=list(np.repeat(np.arange(10) + 0.5, 3)), yticklabels=False)
+    plt.close("all")
 
 
 def test_one_call_orders_each_axis_once_and_builds_the_node_once(monkeypatch):
@@ -292,6 +471,29 @@ def test_one_call_orders_each_axis_once_and_builds_the_node_once(monkeypatch):
     (dict(row_split="kmeans"), "row_split: a string must be 'kmeans:k'"),
     (dict(row_split=2, row_cut=2), "row_cut: colours one tree by a cut"),
     (dict(row_split=[1] * 13, split_order=[1, 2]), "split_order: must list each group of row_split once; unknown 2"),
+    (dict(row_split=list("cccccbaaaaadd"), split_order=["c", "c", "a", "b"]),
+     "split_order: must list each group of row_split once; listed more than once: 'c'; missing 'd'; "
+     "the groups are 'a', 'b', 'c', 'd'"),
+    (dict(row_split=list("cccccbaaaaadd"), col_split=2, split_order=["c", "a", "b", "d"]),
+     "split_order: a list orders the groups of one axis, but the rows and the columns are both split; "
+     "give it as row_split_order= or col_split_order="),
+    (dict(row_split=2, split_order="cluster", row_split_order="natural"),
+     "row_split_order: conflicts with split_order='cluster', which orders the groups of both axes"),
+    (dict(row_split_order="cluster", col_split=2), "row_split_order: the rows are not split; give row_split="),
+    (dict(split_order="cluster"), "split_order: neither the rows nor the columns are split"),
+    (dict(row_split=2, col_split_order="random"),
+     "col_split_order: expected None, 'natural', 'cluster' or a list of group labels, got 'random'"),
+    (dict(row_split=list("aaaaaaabbbbbb"), row_split_titles="{lab}"),
+     "row_split_titles: the format string '{lab}' names {lab}, but a title can use only {label} (the group's "
+     "label) and {n} (its size)"),
+    (dict(row_split=list("aaaaaaabbbbbb"), row_split_titles="{0} ({n})"), "row_split_titles: the format string "
+     "'{0} ({n})' names {0}, but"),
+    (dict(col_split=2, col_split_titles="{n:s} columns"),
+     "col_split_titles: cannot fill in '{n:s} columns' for the group 1: Unknown format code 's'"),
+    (dict(row_split=list("aaaaaaabbbbbb"), row_split_titles=["only one"]), "row_split_titles: 1 titles for 2 groups"),
+    (dict(row_split_titles=True), "row_split_titles: the rows are not split, so there are no groups to title"),
+    (dict(col_split_titles="cols {label} n={n}"),
+     "col_split_titles: the columns are not split, so there are no groups to title; give col_split= too"),
 ])
 def test_bad_splits_get_one_clear_line_before_drawing(kwargs, message):
     plt.close("all")
@@ -300,6 +502,16 @@ def test_bad_splits_get_one_clear_line_before_drawing(kwargs, message):
         gf.clustermap(data, **kwargs)
     assert message in str(info.value) and "\n" not in str(info.value)
     assert not plt.get_fignums()
+
+
+def test_a_group_titles_panel_refuses_a_format_it_cannot_fill_in():
+    from gridfig.panels.groups import GroupTitles
+
+    rows = gf.Leaves.grouped([gf.Chunk(positions=[0, 1], label="a"), gf.Chunk(positions=[2], label="b")])
+    tree = gf.Cross(core=gf.Heatmap(data=np.ones((3, 2))), rows=rows,
+                    left=[GroupTitles(titles="{name}", name="mine")])
+    with pytest.raises(gf.InputError, match=r"^mine: the format string '\{name\}' names \{name\}, but a title"):
+        gf.render(tree, figsize=(3, 3))
 
 
 def test_split_blocks_take_the_strips_colours_for_its_groups_and_greys_for_clusters():

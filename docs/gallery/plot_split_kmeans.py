@@ -3,7 +3,8 @@ Splits by k-means and by a cut of the tree
 ==========================================
 
 ``row_split="kmeans:3"`` groups the rows by k-means before any clustering
-(scipy's ``kmeans2``, seeded, so the same groups come out on every run) and
+(scipy's ``kmeans2``, the best of 10 seeded starts, so the same groups come
+out on every run) and
 orders the groups by their centroids; each group is then clustered on its own
 and gets its own dendrogram. ``col_split=2`` instead cuts the columns' tree
 into two clusters, so the column groups are exactly the tree's two largest

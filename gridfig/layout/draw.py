@@ -37,7 +37,8 @@ def context(axes_path: str, chunk, placed: Placed, cp: CrossPlan, solution: Solu
             after = after if chunk == len(leaves.chunks) - 1 else 0.0
     return DrawContext(path=axes_path, side=placed.side, rows=rows, cols=cols, width=rect.width,
                        height=rect.height, theme=theme, info=info, end_offset=(before, after),
-                       leaves=leaves, chunk=chunk, show_ends=not (ext is not None and ext.ends_left_out))
+                       leaves=leaves, chunk=chunk, show_ends=not (ext is not None and ext.ends_left_out),
+                       gap=cp.node.gap)
 
 
 def draw_cell(ax, axes_path: str, chunk, placed: Placed, planned: Plan, solution: Solution, extents: dict,

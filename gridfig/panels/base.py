@@ -270,6 +270,11 @@ class DrawContext:
     show_ends : bool
         False when the layout had to leave out this panel's end text (a strip's
         name) to fit a small region; :meth:`end_text` then draws nothing.
+    gap : float
+        The space between neighbouring panels of this side (the node's
+        ``gap``), in inches: how far past its edge nearest the core a panel
+        reaches to meet the panel inward of it (a ``GroupDendrogram`` meeting
+        the groups' trees).
     """
 
     path: str
@@ -284,6 +289,7 @@ class DrawContext:
     leaves: Any = attrs.field(default=None, eq=False)
     chunk: Any = None
     show_ends: bool = True
+    gap: float = 0.0
 
     # -- the canonical frame -------------------------------------------------
     @property

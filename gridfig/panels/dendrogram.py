@@ -156,35 +156,47 @@ class Dendrogram(Panel):
 
     def draw(self, ax, ctx: DrawContext) -> None:
         from matplotlib.collections import LineCollection
+        from matplotlib.colors import to_rgba
 
         from ..clustering import dendrogram_segments
 
         tree, top = self.tree(ctx)
+        limit = top * 1.02 if top > 0 else 1.0
+        default = self.color or ctx.theme.line_color
+        segments, colours = [], [to_rgba(default)]
         if tree is not None:
             along, height = dendrogram_segments(tree)
-            Z = np.asarray(getattr(tree, "linkage", tree))
-            default = self.color or ctx.theme.line_color
+            segments = list(ctx.segments(along, height))
+            colours = merge_colors(np.asarray(getattr(tree, "linkage", tree)), self.cut, default, self.palette)
+        if self.linkage is None and ctx.chunk is not None and ctx.leaves.parent is not None:
+            # under a tree between the groups: this group's root (a lone leaf's foot) is carried out
+            # to the panel's outer edge, where that tree's leg comes across the gap to meet it
+            a, h = _root(ctx.leaves.chunks[ctx.chunk])
+            segments.append(ctx.segments([[a, a]], [[h, limit]])[0])
+            colours = colours + [to_rgba(default)] if len(colours) > 1 else colours
+        if segments:
             lines = LineCollection(
-                ctx.segments(along, height),
-                colors=merge_colors(Z, self.cut, default, self.palette),
+                segments,
+                colors=colours,
                 linewidths=ctx.theme.line_width if self.line_width is None else self.line_width,
                 capstyle="butt",
                 joinstyle="miter",
                 **(self.line_kws or {}),
             )
             ax.add_collection(lines, autolim=False)
-        ctx.set_away_limits(ax, 0.0, top * 1.02 if top > 0 else 1.0)
+        ctx.set_away_limits(ax, 0.0, limit)
 
 
-def _root_along(chunk) -> float:
-    """Along-position of a chunk's tree root, in the chunk's own leaf units."""
+def _root(chunk) -> tuple[float, float]:
+    """``(along, height)`` of a chunk's tree root, along in the chunk's own leaf units; a group
+    without a tree (one leaf) has its root at its middle, at height 0."""
     clustering = chunk.clustering
     if clustering is None or clustering.n < 2:
-        return chunk.n / 2
+        return chunk.n / 2, 0.0
     from ..clustering import dendrogram_segments
 
-    along, _ = dendrogram_segments(clustering)
-    return float(along[-1, 1] + along[-1, 2]) / 2
+    along, height = dendrogram_segments(clustering)
+    return float(along[-1, 1] + along[-1, 2]) / 2, float(height[-1, 1])
 
 
 @attrs.frozen(kw_only=True)
@@ -193,8 +205,11 @@ class GroupDendrogram(Panel):
 
     It draws ``Leaves.parent`` (the clustering of the groups' centroids, made
     by ``clustermap(..., split_order="cluster")``), spans every group, and
-    sits outward of the groups' own :class:`Dendrogram`. Nothing is drawn
-    when the leaves have no tree between groups.
+    sits right outward of the groups' own :class:`Dendrogram`: each of its
+    leaves reaches in across the gap between the panels to that panel's
+    edge, where the group's root, carried out to the edge, meets it (one
+    line from the root to the tree between groups, as ComplexHeatmap draws
+    them). Nothing is drawn when the leaves have no tree between groups.
 
     Parameters
     ----------
@@ -228,16 +243,22 @@ class GroupDendrogram(Panel):
         Z = np.asarray(leaves.parent.linkage)
         # leaf i of the parent tree stands over the root of the tree of the chunk showing group i
         # (over its middle when the group has no tree), so the trees join up across the gap
-        roots = [a + _root_along(c) for (a, _), c in zip(ctx.chunk_spans, leaves.chunks)]
+        roots = [a + _root(c)[0] for (a, _), c in zip(ctx.chunk_spans, leaves.chunks)]
         centre = np.array(roots)[list(leaves.parent_chunk)]
         along, height = dendrogram_segments(leaves.parent)
         # dendrogram_segments puts leaf k (in leaf order) at k + 0.5: move it to its chunk's centre
         order = np.asarray(leaves.parent.order)
         slots = np.arange(len(order)) + 0.5
         along = np.interp(along, slots, centre[order]) if len(order) > 1 else along
-        top = float(Z[:, 2].max()) or 1.0
+        top = (float(Z[:, 2].max()) or 1.0) * 1.02
+        # the legs down to leaves go on past this Axes' edge, across the gap, to the Dendrogram's
+        # outer edge, where each group's root is carried out to meet them
+        reach = ctx.gap / ctx.thickness * top if ctx.thickness > 0 else 0.0
+        leaf = Z[:, :2] < len(Z) + 1
+        height[:, 0] = np.where(leaf[:, 0], -reach, height[:, 0])
+        height[:, 3] = np.where(leaf[:, 1], -reach, height[:, 3])
         lines = LineCollection(ctx.segments(along, height), colors=self.color or ctx.theme.line_color,
                                linewidths=ctx.theme.line_width if self.line_width is None else self.line_width,
-                               capstyle="butt", joinstyle="miter", **(self.line_kws or {}))
+                               capstyle="butt", joinstyle="miter", clip_on=False, **(self.line_kws or {}))
         ax.add_collection(lines, autolim=False)
-        ctx.set_away_limits(ax, 0.0, top * 1.02)
+        ctx.set_away_limits(ax, 0.0, top)

@@ -12,7 +12,8 @@ groups = pd.Series(["g1", "g1", "g2", "g2"], index=data.index, name="group")
 
 g: gf.ClusterMap = gf.clustermap(data, method="average", metric="correlation", z_score=0, row_colors=groups,
                                  figsize=(6, 5), dpi=100, cmap="RdBu_r", center=0.0, row_split=groups,
-                                 split_gap="2mm", xticklabels=True, legend_side="bottom", fontsize=9)
+                                 split_gap="2mm", row_split_order="cluster", xticklabels=True,
+                                 legend_side="bottom", fontsize=9)
 order: np.ndarray = g.row_order
 groups_shown: list = g.row_groups
 g.savefig("/dev/null", format="png")
