@@ -87,6 +87,11 @@ def written(data, **kwargs) -> dict:
     return {(rows[i], cols[j]): t.get_text() for (i, j), t in texts_by_cell(g.ax_heatmap).items()}
 
 
+def cellwise(frame, f):
+    """``frame.map(f)`` (pandas >= 2.1), ``frame.applymap(f)`` before it (the minimum is 1.5)."""
+    return frame.map(f) if hasattr(frame, "map") else frame.applymap(f)
+
+
 def as_texts(frame) -> dict:
     return {(r, c): v for r, row in frame.iterrows() for c, v in row.items()}
 
@@ -95,13 +100,13 @@ def as_texts(frame) -> dict:
                          ids=["data", "int array", "int frame", "whole floats"])
 def test_fmt_d_writes_integers(annot):
     assert written(CONFUSION, annot=annot, fmt="d") == as_texts(CONFUSION.astype(str))
-    assert written(CONFUSION, annot=annot, fmt="03d") == as_texts(CONFUSION.map(lambda v: f"{v:03d}"))
+    assert written(CONFUSION, annot=annot, fmt="03d") == as_texts(cellwise(CONFUSION, lambda v: f"{v:03d}"))
 
 
 @pytest.mark.parametrize("fmt", ["s", "", ">3"])
 def test_text_annot_takes_a_format_spec_for_text(fmt):
     notes = CONFUSION.astype(str)
-    assert written(CONFUSION, annot=notes, fmt=fmt) == as_texts(notes.map(lambda v: format(v, fmt)))
+    assert written(CONFUSION, annot=notes, fmt=fmt) == as_texts(cellwise(notes, lambda v: format(v, fmt)))
 
 
 def test_fmt_d_for_values_that_are_not_whole_is_refused_naming_them_before_drawing():
@@ -174,7 +179,7 @@ def test_mask_and_annot_frames_with_labels_not_in_the_data_warn_naming_them_and_
     mask = (data > 0.5).iloc[::-1, ::-1]  # another order: matched by label
     mask.loc["typo_r7"] = True
     mask["c_extra"] = True
-    notes = data.map(lambda v: f"{v:.1f}!").iloc[::-1]
+    notes = cellwise(data, lambda v: f"{v:.1f}!").iloc[::-1]
     notes.loc["typo_r7"] = "x"
     with pytest.warns(UserWarning) as caught:
         g = quick(data, mask=mask, annot=notes, cell_size="12mm")
