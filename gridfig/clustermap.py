@@ -403,6 +403,12 @@ def clustered_heatmap(
         from .panels.heatmap import cell_table
 
         dot_size = cell_table(dot_size, values.shape, list(frame.index), list(frame.columns), "dot_size")
+        try:  # checked here under the name the caller used (DotHeatmap calls it size_data)
+            dot_size = np.asarray(dot_size, dtype=float)
+        except (TypeError, ValueError):
+            raise InputError("dot_size: the sizes must be numbers") from None
+        if not np.isfinite(dot_size).any() and not (dot_kws or {}).get("size_norm"):
+            raise InputError("dot_size: every size is missing; nothing to draw")
     clustered = _cluster_matrix(values, dot_size, cluster_on)
     row_names, col_names = compat.tick_texts(frame.index), compat.tick_texts(frame.columns)
     split_gap = to_inches(split_gap, "split_gap")

@@ -574,3 +574,16 @@ def test_dot_size_labels_not_in_the_data_are_said_once_naming_dot_size():
         (sc,) = [c for c in g.axes["heatmap"].collections if isinstance(c, PathCollection)]
         shown = size.to_numpy()[np.ix_(g.row_order, g.col_order)].ravel()
         np.testing.assert_allclose(sc.get_sizes(), g.layout.core.areas(shown))
+
+
+@pytest.mark.parametrize("sizes,text", [
+    (lambda d: cellwise(d, lambda v: "big"), "dot_size: the sizes must be numbers"),
+    (lambda d: d * np.nan, "dot_size: every size is missing; nothing to draw"),
+])
+def test_bad_dot_sizes_are_named_as_the_caller_wrote_them(sizes, text):
+    """DotHeatmap calls them size_data; a clustermap user wrote dot_size."""
+    from helpers import refused_clearly
+
+    data = frame(4, 3, seed=2)
+    error = refused_clearly(lambda: gf.clustermap(data, dot_size=sizes(data)), gf.InputError, text)
+    assert "size_data" not in str(error)
