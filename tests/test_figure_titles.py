@@ -170,8 +170,10 @@ def test_a_title_on_the_column_dendrogram_is_inside_the_figure_and_under_the_sup
 def test_axis_labels_on_axes_without_an_axis_are_not_silent(g):
     g.ax_heatmap.set_xlabel("measurements")
     g.ax_heatmap.set_ylabel("samples")
-    with pytest.warns(gf.GridfigWarning, match=r"set_xlabel\('measurements'\) is not drawn.*supxlabel"):
+    with pytest.warns(gf.GridfigWarning, match=r"set_xlabel\('measurements'\) is not drawn.*supxlabel") as caught:
         g.savefig(io.BytesIO(), format="png", dpi=100)
+    # said at the line that saved (gridfig's and contextlib's frames skipped), where the user looks
+    assert {w.filename for w in caught if "is not drawn" in str(w.message)} == {__file__}
     with warnings.catch_warnings():  # said once
         warnings.simplefilter("error")
         g.savefig(io.BytesIO(), format="png", dpi=100)

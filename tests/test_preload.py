@@ -70,8 +70,8 @@ import gridfig as gf
 events = []
 class Spy:
     def find_spec(self, name, path=None, target=None):
-        if name == "matplotlib.figure":
-            events.append({"thread": threading.current_thread().name,
+        if name in ("matplotlib.figure", "matplotlib.pyplot"):
+            events.append({"module": name, "thread": threading.current_thread().name,
                            "linking": any(t.name == "gridfig-clustering" for t in threading.enumerate())})
         return None
 sys.meta_path.insert(0, Spy())
@@ -89,15 +89,19 @@ print(json.dumps({"events": events, "fastcluster": L._has_fastcluster(),
 """
 
 
-def test_clustermap_imports_the_figure_module_while_linking_in_a_fresh_process():
+@pytest.mark.parametrize("before", ["", "import matplotlib.figure\n"], ids=["fresh", "figure module already in"])
+def test_clustermap_imports_the_figure_module_while_linking_in_a_fresh_process(before):
     pytest.importorskip("fastcluster")
     env = {"PYTHONPATH": str(ROOT), "MPLBACKEND": "Agg", "PATH": ""}
-    out = subprocess.run([sys.executable, "-c", CODE], env=env, capture_output=True, text=True, timeout=120)
+    out = subprocess.run([sys.executable, "-c", before + CODE], env=env, capture_output=True, text=True,
+                         timeout=120)
     assert out.returncode == 0, out.stderr
     got = json.loads(out.stdout.strip().splitlines()[-1])
     assert got["fastcluster"]
-    # imported once, by the main thread, while the worker thread was linking the rows' tree
-    assert got["events"] == [{"thread": "MainThread", "linking": True}]
+    # each imported once, by the main thread, while the worker thread was linking the rows' tree
+    # (pyplot still, when the figure module was imported before: it makes the new figure)
+    wanted = ["matplotlib.pyplot"] if before else ["matplotlib.figure", "matplotlib.pyplot"]
+    assert got["events"] == [{"module": m, "thread": "MainThread", "linking": True} for m in wanted]
     from gridfig.clustering import cluster
 
     X = np.random.default_rng(0).normal(size=(300, 30))

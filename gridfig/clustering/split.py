@@ -18,6 +18,7 @@ import numpy as np
 
 from ..errors import InputError, quote_some, warn
 from ..leaves import Chunk, Leaves
+from ..validate import is_real
 
 
 def _say_extra(spec, labels: Sequence, arg: str, what: str) -> None:
@@ -96,8 +97,7 @@ def group_labels(spec, labels: Sequence, n: int, arg: str, what: str, say_extra:
 
 def _say_too_many(values: list, k: int, n: int, arg: str, what: str) -> None:
     """Warn when categories make a group of each (or nearly each) row: a continuous value given as a split."""
-    numbers = all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
-                  for v in values)
+    numbers = all(is_real(v) for v in values)
     fractional = numbers and any(not float(v).is_integer() for v in values)
     if n < 3 or not (k == n or (fractional and k > n / 2)):
         return

@@ -226,13 +226,14 @@ def _say_adapted(planned: Plan, extents: dict, level: int, region, said: set | N
         scale = [p for p in areas if any(b.kind in KEY_KINDS for b in planned.panels[p].panel.blocks or ())]
         what = f"left out {', '.join(areas)}" + (", the colour scale with it: no colour key is drawn" if scale else "")
         key.append(what)
-        need = _least_sizes(planned, region, level=AREAS_LEVEL - 1, **kwargs) if kwargs and region else []
-        fits = " and ".join(f"a {w} of at least {v:.1f} in" for w, v in need) or "a larger region"
-        steps.append(f"{what} ({fits} would keep {'the colour scale' if scale else 'them'})")
-    if said is not None:
+    if said is not None:  # before the advice below: finding the sizes that would fit solves twice more
         if tuple(key) in said:
             return
         said.add(tuple(key))
+    if areas:
+        need = _least_sizes(planned, region, level=AREAS_LEVEL - 1, **kwargs) if kwargs and region else []
+        fits = " and ".join(f"a {w} of at least {v:.1f} in" for w, v in need) or "a larger region"
+        steps.append(f"{what} ({fits} would keep {'the colour scale' if scale else 'them'})")
     size = f"{region[0]:.2f} x {region[1]:.2f} in"
     warn(f"the region ({size}) is too small for everything: {'; '.join(steps)}; "
          f"a larger region or smaller fonts show it all", GridfigWarning)

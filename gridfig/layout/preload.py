@@ -18,19 +18,20 @@ long), and imports in one thread cannot meet half-initialised modules of another
 from __future__ import annotations
 
 import contextlib
+import importlib
 import sys
 from collections.abc import Iterator
 
 from ..clustering._interrupt import meanwhile
 
-#: what the first figure imports; nothing is done once they are there
-MODULES = ("matplotlib.figure",)
+#: what the first figure imports (pyplot makes the new figure); nothing is done once they are there
+MODULES = ("matplotlib.figure", "matplotlib.pyplot")
 
 
 def import_drawing_modules() -> None:
-    """Import :data:`MODULES` and pyplot, which makes the new figure (no-ops when imported already)."""
-    import matplotlib.figure  # noqa: F401
-    import matplotlib.pyplot  # noqa: F401
+    """Import :data:`MODULES` (no-ops when imported already)."""
+    for name in MODULES:
+        importlib.import_module(name)
 
 
 @contextlib.contextmanager

@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..errors import InputError, InputTypeError, quote_some
+from ..validate import is_real
 
 
 @lru_cache(maxsize=128)
@@ -30,15 +31,10 @@ def spec_kinds(fmt: str) -> frozenset:
     return frozenset(kinds)
 
 
-def is_number(v) -> bool:
-    """An int or float (numpy's too), not a bool."""
-    return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
-
-
 def format_cell(v, fmt: str) -> str:
     """One annotation value as written (``fmt`` checked by :func:`check_fmt`)."""
     kinds = spec_kinds(fmt)
-    if is_number(v):
+    if is_real(v):
         return format(v if "float" in kinds else int(v), fmt)
     return format(str(v), fmt) if "str" in kinds else str(v)
 
@@ -55,7 +51,7 @@ def check_fmt(fmt, values: np.ndarray, written: np.ndarray) -> None:
             raise InputError(f"fmt: {fmt!r} is not a format spec ({e}); use one such as '.2g', '.1f', "
                              f"'d' or 's'") from None
     shown = np.asarray(values)[written]
-    numbers = shown if shown.dtype.kind in "iuf" else np.array([v for v in shown if is_number(v)], dtype=object)
+    numbers = shown if shown.dtype.kind in "iuf" else np.array([v for v in shown if is_real(v)], dtype=object)
     if not numbers.size or "float" in kinds:
         return
     if "int" not in kinds:
